@@ -1,0 +1,91 @@
+package dev.mp;
+
+import dev.mp.config.AddRegistryRequest;
+import dev.mp.config.ConfigLoader;
+import dev.mp.config.LoadedConfig;
+import dev.mp.config.ProjectLayout;
+import dev.mp.config.RegistryChange;
+import dev.mp.config.RegistryEditor;
+import dev.mp.io.ProcessLock;
+import dev.mp.registry.RegistryListing;
+import dev.mp.registry.RegistryStatus;
+import java.util.function.Supplier;
+
+/**
+ * The library API of mp: one method per use case, each taking plain values or a request record and
+ * returning a result record. The command line is a thin shell over this class, and other Java
+ * programs can call it the same way. Wired by hand, per {@link Context}; an instance is cheap and is
+ * meant for one operation (or one command-line invocation). Not thread-safe.
+ */
+public final class Federation {
+  private final Context context;
+  private LoadedConfig loadedConfig;
+
+  public Federation(Context context) {
+    this.context = context;
+  }
+
+  public Context context() {
+    return context;
+  }
+
+  /**
+   * The project's registries configuration, or the built-in defaults.
+   *
+   * @throws MpException {@code CONFIG_ERROR} when {@code registries.json} is malformed or invalid
+   */
+  public LoadedConfig config() {
+    if (loadedConfig == null) {
+      loadedConfig = ConfigLoader.load(context.projectDir());
+      loadedConfig.warnings().forEach(context.reporter()::warn);
+    }
+    return loadedConfig;
+  }
+
+  /** Where this project's files are. */
+  public ProjectLayout layout() {
+    return ProjectLayout.of(context.projectDir(), config().config().defaults());
+  }
+
+  /** The registries in the order they are consulted. */
+  public RegistryListing listRegistries() {
+    LoadedConfig loaded = config();
+    return new RegistryListing(
+        loaded,
+        loaded.config().byPriority().stream().map(spec -> new RegistryStatus(spec, null, null)).toList());
+  }
+
+  /**
+   * Adds a registry, or replaces the one of the same name.
+   *
+   * @throws MpException {@code CONFIG_ERROR} for invalid input
+   */
+  public RegistryChange addRegistry(AddRegistryRequest request) {
+    loadedConfig = null;
+    return withProjectLock(() -> RegistryEditor.add(context.projectDir(), request));
+  }
+
+  /**
+   * Removes a registry.
+   *
+   * @throws MpException {@code REGISTRY_NOT_FOUND} when there is no such registry
+   */
+  public RegistryChange removeRegistry(String name) {
+    loadedConfig = null;
+    return withProjectLock(() -> RegistryEditor.remove(context.projectDir(), name));
+  }
+
+  /**
+   * Runs {@code action} holding the project lock, so two mp processes never change a project at
+   * once; a second process waits and says so.
+   */
+  public <T> T withProjectLock(Supplier<T> action) {
+    ProjectLayout paths = ProjectLayout.of(context.projectDir(), dev.mp.config.FederationDefaults.DEFAULT);
+    try (ProcessLock lock =
+        ProcessLock.acquire(
+            paths.projectLock(),
+            file -> context.reporter().info("Blocking: waiting for another mp process to release the project lock"))) {
+      return action.get();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.mp;
+
+/**
+ * How the library talks to the user without printing: warnings and progress go through a reporter,
+ * and the command line renders them (on stderr). Implementations must be thread-safe, because
+ * registries are fetched in parallel.
+ */
+public interface Reporter {
+  /** Something went wrong but the operation goes on (a registry down, a stale cache in use). */
+  void warn(String message);
+
+  /** A line of progress or status for people ("Syncing 3 registries"). */
+  default void info(String message) {}
+
+  /** Detail shown only with {@code -v}. */
+  default void debug(String message) {}
+
+  /** A reporter that drops everything, for library callers that do not care. */
+  Reporter SILENT = message -> {};
+}

@@ -1,0 +1,192 @@
+package dev.mp.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.MpException;
+import dev.mp.Reporter;
+import dev.mp.io.CanonicalJson;
+import dev.mp.io.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All printing of the command line goes through here: data on stdout; status, progress, warnings and
+ * errors on stderr; with {@code --json} exactly one JSON document on stdout. Colour only when enabled
+ * (a terminal, no {@code NO_COLOR}, no {@code --no-color}). Thread-safe for warnings, which arrive
+ * from parallel registry fetches.
+ */
+public final class Output {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean json;
+  private final boolean color;
+  private final boolean quiet;
+  private final boolean verbose;
+  private final List<String> warnings = new ArrayList<>();
+
+  public Output(PrintWriter out, PrintWriter err, boolean json, boolean color, boolean quiet, boolean verbose) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+    this.color = color;
+    this.quiet = quiet;
+    this.verbose = verbose;
+  }
+
+  public boolean json() {
+    return json;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public boolean quiet() {
+    return quiet;
+  }
+
+  public boolean color() {
+    return color;
+  }
+
+  /** A line of data on stdout (text mode). */
+  public void line(String text) {
+    out.println(text);
+    out.flush();
+  }
+
+  /** A status line on stderr, hidden by {@code -q}. */
+  public synchronized void status(String text) {
+    if (!quiet) {
+      err.println(text);
+      err.flush();
+    }
+  }
+
+  /** A warning on stderr (hidden by {@code -q}); also collected for the JSON document. */
+  public synchronized void warn(String text) {
+    warnings.add(text);
+    if (!quiet) {
+      err.println(paint("warning", Style.YELLOW) + ": " + text);
+      err.flush();
+    }
+  }
+
+  /** Detail on stderr, only with {@code -v}. */
+  public synchronized void debug(String text) {
+    if (verbose) {
+      err.println(paint(text, Style.DIM));
+      err.flush();
+    }
+  }
+
+  /** The warnings seen so far, for the {@code warnings} member of a JSON result. */
+  public synchronized List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /**
+   * Prints the one JSON document of this run, adding the warnings seen so far as {@code warnings}
+   * when there are any.
+   */
+  public void json(ObjectNode document) {
+    List<String> seen = warnings();
+    if (!seen.isEmpty() && !document.has("warnings")) {
+      document.putArray("warnings").addAll(seen.stream().map(w -> (JsonNode) Json.mapper().getNodeFactory().textNode(w)).toList());
+    }
+    out.print(CanonicalJson.toString(document, false));
+    out.flush();
+  }
+
+  /** The library's reporter, printing through this output. */
+  public Reporter reporter() {
+    return new Reporter() {
+      @Override
+      public void warn(String message) {
+        Output.this.warn(message);
+      }
+
+      @Override
+      public void info(String message) {
+        status(message);
+      }
+
+      @Override
+      public void debug(String message) {
+        Output.this.debug(message);
+      }
+    };
+  }
+
+  /**
+   * Prints an error the way every mp error looks ({@code error: ...}, causes with {@code -v}, then
+   * {@code hint: ...}), or as {@code {"error": {...}}} with {@code --json}.
+   *
+   * @return the exit code for it
+   */
+  public int error(MpException e) {
+    if (json) {
+      ObjectNode document = Json.object();
+      ObjectNode error = document.putObject("error");
+      error.put("code", e.code().name());
+      error.put("message", e.getMessage());
+      if (e.hint() == null) {
+        error.putNull("hint");
+      } else {
+        error.put("hint", e.hint());
+      }
+      json(document);
+    }
+    err.println(paint("error", Style.RED) + ": " + e.getMessage());
+    if (verbose) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        err.println("  caused by: " + MpException.describe(cause));
+      }
+    }
+    if (!e.hints().isEmpty()) {
+      err.println();
+      for (String hint : e.hints()) {
+        for (String line : hint.split("\n", -1)) {
+          err.println(paint("hint", Style.CYAN) + ": " + line);
+        }
+      }
+    }
+    err.flush();
+    return e.exitCode();
+  }
+
+  /** Prints an unexpected exception: one line, the stack trace only with {@code -v}. */
+  public int internalError(Throwable t) {
+    MpException e =
+        new MpException(
+            dev.mp.ErrorCode.INTERNAL_ERROR,
+            "internal error: " + t.getClass().getName() + ": " + MpException.describe(t),
+            List.of(verbose ? "this is a bug in mp; please report it with the output above"
+                : "this is a bug in mp; run again with `-v` for details and please report it"),
+            t);
+    if (verbose) {
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      err.print(trace);
+    }
+    return error(e);
+  }
+
+  /** Styles for {@link #paint}. */
+  public enum Style {
+    BOLD("1"), DIM("2"), RED("31"), GREEN("32"), YELLOW("33"), CYAN("36");
+
+    private final String code;
+
+    Style(String code) {
+      this.code = code;
+    }
+  }
+
+  /** {@code text} in {@code style} when colour is on, else unchanged. */
+  public String paint(String text, Style style) {
+    return color ? "\u001b[" + style.code + "m" + text + "\u001b[0m" : text;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.mp.config;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How mp authenticates to a registry: {@code none}, {@code token:ENV_VAR} (a Bearer token read from
+ * the environment) or {@code oidc:PROVIDER}. The spec names where a secret comes from; it never holds
+ * the secret, so it is safe to print and store.
+ */
+public sealed interface AuthSpec permits AuthSpec.None, AuthSpec.Token, AuthSpec.Oidc {
+  Pattern ENV_VAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** The spelling in {@code registries.json}. */
+  String wire();
+
+  /** {@code none}, {@code token} or {@code oidc}. */
+  String method();
+
+  /** No authentication. */
+  record None() implements AuthSpec {
+    @Override
+    public String wire() {
+      return "none";
+    }
+
+    @Override
+    public String method() {
+      return "none";
+    }
+  }
+
+  /** A Bearer token from the environment variable {@code variable}. */
+  record Token(String variable) implements AuthSpec {
+    @Override
+    public String wire() {
+      return "token:" + variable;
+    }
+
+    @Override
+    public String method() {
+      return "token";
+    }
+  }
+
+  /**
+   * An OIDC token: {@code github-actions}, {@code env:VAR}, or an issuer URL (client credentials).
+   */
+  record Oidc(String provider) implements AuthSpec {
+    @Override
+    public String wire() {
+      return "oidc:" + provider;
+    }
+
+    @Override
+    public String method() {
+      return "oidc";
+    }
+  }
+
+  AuthSpec NONE = new None();
+
+  /**
+   * Parses a spec; empty when it is not one of the accepted forms.
+   */
+  static Optional<AuthSpec> parse(String text) {
+    if (text == null || text.equals("none")) {
+      return Optional.of(NONE);
+    }
+    if (text.startsWith("token:")) {
+      String variable = text.substring("token:".length());
+      return ENV_VAR.matcher(variable).matches() ? Optional.of(new Token(variable)) : Optional.empty();
+    }
+    if (text.startsWith("oidc:")) {
+      String provider = text.substring("oidc:".length());
+      boolean valid =
+          provider.equals("github-actions")
+              || (provider.startsWith("env:") && ENV_VAR.matcher(provider.substring(4)).matches())
+              || (provider.startsWith("https://") && provider.length() > "https://".length()
+                  && !dev.mp.io.SafeUrl.hasUserInfo(provider));
+      return valid ? Optional.of(new Oidc(provider)) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** The forms accepted, for hints. */
+  static String forms() {
+    return "`none`, `token:ENV_VAR`, `oidc:github-actions`, `oidc:env:ENV_VAR` or `oidc:https://issuer`";
+  }
+}

@@ -1,0 +1,39 @@
+package dev.mp.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code defaults} object of {@code registries.json}.
+ *
+ * @param cacheTtlSeconds how long a fetched index is used without asking the registry again
+ * @param conflictResolution the strategy for conflicts
+ * @param installDir where plugins are installed, relative to the project root; null for the default
+ *     {@code .claude/plugins} (kept null so that saving does not add a field the user never wrote)
+ * @param extra unknown fields, kept
+ */
+public record FederationDefaults(
+    long cacheTtlSeconds,
+    ConflictStrategy conflictResolution,
+    String installDir,
+    Map<String, JsonNode> extra) {
+
+  public static final long DEFAULT_CACHE_TTL = 3600;
+  public static final String DEFAULT_INSTALL_DIR = ".claude/plugins";
+
+  public static final FederationDefaults DEFAULT =
+      new FederationDefaults(DEFAULT_CACHE_TTL, ConflictStrategy.HIGHEST_PRIORITY, null, Map.of());
+
+  public FederationDefaults {
+    Objects.requireNonNull(conflictResolution);
+    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+  }
+
+  /** The install folder, relative to the project root. */
+  public String effectiveInstallDir() {
+    return installDir == null ? DEFAULT_INSTALL_DIR : installDir;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.mp.io;
+
+/**
+ * Edit distance with transpositions (optimal string alignment), for "did you mean" suggestions:
+ * {@code tema} is one edit from {@code team}.
+ */
+public final class EditDistance {
+  private EditDistance() {}
+
+  public static int of(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /** The candidate closest to {@code wanted} within a distance of a third of its length, or null. */
+  public static String closest(String wanted, Iterable<String> candidates) {
+    String best = null;
+    int bestDistance = Math.max(1, wanted.length() / 3) + 1;
+    for (String candidate : candidates) {
+      int distance = of(wanted, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+}

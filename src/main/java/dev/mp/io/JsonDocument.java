@@ -1,0 +1,235 @@
+package dev.mp.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.ErrorCode;
+import dev.mp.MpException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed JSON or YAML document that remembers the line and column of every value, so validation
+ * errors can say {@code .claude/registries.json:7:19: field `registries[1].priority`: ...}.
+ *
+ * <p>Duplicate keys are refused (a later key silently winning hides mistakes and tampering). Nesting
+ * is limited to {@link Json#MAX_DEPTH}. Thread-safe once built.
+ */
+public final class JsonDocument {
+  private final String label;
+  private final JsonNode root;
+  private final Map<String, JsonLocation> locations;
+  private final ErrorCode errorCode;
+
+  private JsonDocument(
+      String label, JsonNode root, Map<String, JsonLocation> locations, ErrorCode errorCode) {
+    this.label = label;
+    this.root = root;
+    this.locations = locations;
+    this.errorCode = errorCode;
+  }
+
+  /**
+   * Parses JSON.
+   *
+   * @param label how the file is named in errors, e.g. {@code .claude/registries.json}
+   * @param errorCode the code of errors about this document ({@code CONFIG_ERROR}, ...)
+   * @throws MpException with {@code errorCode} when the text is not well-formed JSON
+   */
+  public static JsonDocument parseJson(String label, byte[] bytes, ErrorCode errorCode) {
+    return parse(Json.factory(), label, bytes, errorCode, "JSON");
+  }
+
+  /** Parses YAML; see {@link #parseJson}. */
+  public static JsonDocument parseYaml(String label, byte[] bytes, ErrorCode errorCode) {
+    return parse(Yaml.factory(), label, bytes, errorCode, "YAML");
+  }
+
+  private static JsonDocument parse(
+      JsonFactory factory, String label, byte[] bytes, ErrorCode errorCode, String format) {
+    Map<String, JsonLocation> locations = new HashMap<>();
+    try (JsonParser parser = factory.createParser(bytes)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new MpException(errorCode, label + ": the file is empty", "write a " + format + " document");
+      }
+      JsonNode root = read(parser, "", locations, label, errorCode, 0);
+      if (parser.nextToken() != null) {
+        throw new MpException(
+            errorCode,
+            label + ":" + position(parser.currentTokenLocation()) + ": unexpected content after the document");
+      }
+      return new JsonDocument(label, root, locations, errorCode);
+    } catch (StreamConstraintsException e) {
+      throw new MpException(
+          errorCode, label + ": document too large or too deeply nested: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      String at = where == null ? "" : ":" + position(where);
+      throw new MpException(
+          errorCode,
+          label + at + ": malformed " + format + ": " + firstLine(e.getOriginalMessage()),
+          List.of("fix the syntax at that position"),
+          null);
+    } catch (IOException e) {
+      throw new MpException(errorCode, label + ": cannot be read: " + MpException.describe(e));
+    } catch (RuntimeException e) {
+      if (e instanceof MpException) {
+        throw e;
+      }
+      // YAML parser errors surface as runtime exceptions from the underlying engine.
+      throw new MpException(
+          errorCode, label + ": malformed " + format + ": " + firstLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static JsonNode read(
+      JsonParser parser,
+      String pointer,
+      Map<String, JsonLocation> locations,
+      String label,
+      ErrorCode errorCode,
+      int depth)
+      throws IOException {
+    JsonToken token = parser.currentToken();
+    locations.putIfAbsent(pointer, parser.currentTokenLocation());
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (token) {
+      case START_OBJECT:
+        {
+          ObjectNode object = nodes.objectNode();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            String child = pointer + "/" + escape(key);
+            if (object.has(key)) {
+              throw new MpException(
+                  errorCode,
+                  label + ":" + position(parser.currentTokenLocation()) + ": duplicate key `" + key + "`",
+                  "each key may appear once in an object");
+            }
+            parser.nextToken();
+            locations.put(child, parser.currentTokenLocation());
+            object.set(key, read(parser, child, locations, label, errorCode, depth + 1));
+          }
+          return object;
+        }
+      case START_ARRAY:
+        {
+          ArrayNode array = nodes.arrayNode();
+          int index = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(read(parser, pointer + "/" + index, locations, label, errorCode, depth + 1));
+            index++;
+          }
+          return array;
+        }
+      case VALUE_STRING:
+        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+          // The YAML reader does not expand aliases; reading `*name` as the string "name" would
+          // silently change a policy's meaning, so aliases are refused outright.
+          throw new MpException(
+              errorCode,
+              label + ":" + position(parser.currentTokenLocation()) + ": YAML aliases (`*"
+                  + parser.getText() + "`) are not supported",
+              "write the value out in full");
+        }
+        return nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return nodes.numberNode(parser.getIntValue());
+          case LONG:
+            return nodes.numberNode(parser.getLongValue());
+          default:
+            return nodes.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(parser.getDecimalValue());
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        throw new MpException(
+            errorCode,
+            label + ":" + position(parser.currentTokenLocation()) + ": unsupported value " + token);
+    }
+  }
+
+  /** The parsed tree. */
+  public JsonNode root() {
+    return root;
+  }
+
+  /** How the file is named in errors. */
+  public String label() {
+    return label;
+  }
+
+  /** {@code label:line:column} of the value at {@code pointer} (a JSON pointer), or the label alone. */
+  public String where(String pointer) {
+    JsonLocation location = locations.get(pointer);
+    return location == null ? label : label + ":" + position(location);
+  }
+
+  /** The 1-based line of the value at {@code pointer}, or 0 when unknown. */
+  public int line(String pointer) {
+    JsonLocation location = locations.get(pointer);
+    return location == null ? 0 : location.getLineNr();
+  }
+
+  /**
+   * An error about the value at {@code pointer}: {@code file:line:col: field `path`: message}.
+   *
+   * @param pointer a JSON pointer such as {@code /registries/1/priority}
+   */
+  public MpException error(String pointer, String message, String... hints) {
+    String field = pointer.isEmpty() ? "" : "field `" + fieldPath(pointer) + "`: ";
+    return new MpException(errorCode, where(pointer) + ": " + field + message, hints);
+  }
+
+  /** {@code /registries/1/priority} as people write it: {@code registries[1].priority}. */
+  public static String fieldPath(String pointer) {
+    StringBuilder out = new StringBuilder();
+    for (String part : pointer.substring(1).split("/", -1)) {
+      String key = part.replace("~1", "/").replace("~0", "~");
+      if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+        out.append('[').append(key).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(key);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Escapes a key for use in a JSON pointer. */
+  public static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static String position(JsonLocation location) {
+    return location.getLineNr() + ":" + location.getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
