@@ -1,0 +1,53 @@
+package dev.mp.lock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One plugin pinned by the lockfile.
+ *
+ * @param version the exact version installed
+ * @param integrity {@code sha512-...} of the plugin's canonical tree
+ * @param source the registry it was resolved from (also the remembered choice when registries conflict)
+ * @param resolved where its package came from ({@code ./plugins/alpha}, an archive URL, {@code git+...})
+ * @param dependencies names of the plugins it depends on, sorted
+ * @param archiveIntegrity SRI of the archive bytes when the package was an archive with one, or null
+ * @param signed true when its signature verified under the registry's keys; null when not verified
+ * @param trustScore the registry's trust score when it gave one, or null
+ * @param extra fields this mp does not know, kept
+ */
+public record LockedPlugin(
+    String version,
+    String integrity,
+    String source,
+    String resolved,
+    List<String> dependencies,
+    String archiveIntegrity,
+    Boolean signed,
+    Integer trustScore,
+    Map<String, JsonNode> extra) {
+  public LockedPlugin {
+    Objects.requireNonNull(version);
+    Objects.requireNonNull(integrity);
+    Objects.requireNonNull(source);
+    Objects.requireNonNull(resolved);
+    List<String> sorted = new ArrayList<>(dependencies);
+    Collections.sort(sorted);
+    dependencies = List.copyOf(sorted);
+    signed = Boolean.TRUE.equals(signed) ? Boolean.TRUE : null;
+    extra = Collections.unmodifiableMap(new TreeMap<>(extra));
+  }
+
+  public static LockedPlugin of(String version, String integrity, String source, String resolved, List<String> dependencies) {
+    return new LockedPlugin(version, integrity, source, resolved, dependencies, null, null, null, Map.of());
+  }
+
+  public boolean isSigned() {
+    return Boolean.TRUE.equals(signed);
+  }
+}

@@ -1,0 +1,247 @@
+package dev.mp.lock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.ErrorCode;
+import dev.mp.MpException;
+import dev.mp.integrity.Integrity;
+import dev.mp.io.AtomicFiles;
+import dev.mp.io.CanonicalJson;
+import dev.mp.io.Json;
+import dev.mp.io.JsonDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Owns the bytes of {@code plugin-lock.json}.
+ *
+ * <p>Format history:
+ *
+ * <ul>
+ *   <li>1 — the seed's format: {@code generatedAt} at the top and {@code installedAt} on each plugin;
+ *       no {@code registries} or {@code requested}. Read, upgraded on the next write ({@code requested}
+ *       becomes the plugins nothing depends on, at {@code *}); the timestamps are dropped.
+ *   <li>2 — DESIGN.md §2: {@code lockVersion}, {@code registries}, {@code requested}, {@code plugins};
+ *       keys sorted, 2-space indent, {@code \n}, final newline, no timestamps, no secrets. Optional
+ *       plugin fields {@code archiveIntegrity}, {@code signed} (only when verified) and {@code trustScore}.
+ * </ul>
+ *
+ * <p>A newer {@code lockVersion} is {@code UNSUPPORTED_LOCK_VERSION}; anything malformed is {@code
+ * LOCKFILE_ERROR} naming line and field. Both exit 2. Stateless and thread-safe.
+ */
+public final class LockfileCodec {
+  /** The version this mp writes. */
+  public static final int LOCK_VERSION = 2;
+
+  private static final Set<String> TOP_FIELDS = Set.of("lockVersion", "registries", "requested", "plugins", "generatedAt");
+  private static final Set<String> PLUGIN_FIELDS = Set.of(
+      "version", "integrity", "source", "resolved", "dependencies", "archiveIntegrity", "signed", "trustScore",
+      "installedAt");
+
+  private LockfileCodec() {}
+
+  /** The lockfile at {@code file}, or empty when there is none. */
+  public static Optional<Lockfile> load(Path file, String label) {
+    byte[] bytes = AtomicFiles.readIfExists(file);
+    return bytes == null ? Optional.empty() : Optional.of(parse(label, bytes));
+  }
+
+  /** Writes {@code lockfile} atomically, only when its bytes differ from the file's. */
+  public static boolean save(Path file, Lockfile lockfile) {
+    return AtomicFiles.writeIfChanged(file, serialize(lockfile));
+  }
+
+  /** The canonical bytes of {@code lockfile}, always as lockVersion {@value #LOCK_VERSION}. */
+  public static byte[] serialize(Lockfile lockfile) {
+    ObjectNode root = Json.object();
+    root.put("lockVersion", LOCK_VERSION);
+    ObjectNode registries = root.putObject("registries");
+    lockfile.registries().forEach(registries::put);
+    ObjectNode requested = root.putObject("requested");
+    lockfile.requested().forEach(requested::put);
+    ObjectNode plugins = root.putObject("plugins");
+    lockfile.plugins().forEach((name, plugin) -> plugins.set(name, pluginNode(plugin)));
+    lockfile.extra().forEach((key, value) -> {
+      if (!root.has(key)) {
+        root.set(key, value);
+      }
+    });
+    return CanonicalJson.sortedBytes(root);
+  }
+
+  private static ObjectNode pluginNode(LockedPlugin plugin) {
+    ObjectNode node = Json.object();
+    node.put("version", plugin.version());
+    node.put("integrity", plugin.integrity());
+    node.put("source", plugin.source());
+    node.put("resolved", plugin.resolved());
+    ArrayNode dependencies = node.putArray("dependencies");
+    plugin.dependencies().forEach(dependencies::add);
+    if (plugin.archiveIntegrity() != null) {
+      node.put("archiveIntegrity", plugin.archiveIntegrity());
+    }
+    if (plugin.isSigned()) {
+      node.put("signed", true);
+    }
+    if (plugin.trustScore() != null) {
+      node.put("trustScore", plugin.trustScore());
+    }
+    plugin.extra().forEach((key, value) -> {
+      if (!node.has(key)) {
+        node.set(key, value);
+      }
+    });
+    return node;
+  }
+
+  /**
+   * Reads a lockfile.
+   *
+   * @param label how the file is named in errors
+   * @throws MpException {@code UNSUPPORTED_LOCK_VERSION} for a newer format, {@code LOCKFILE_ERROR}
+   *     for anything malformed
+   */
+  public static Lockfile parse(String label, byte[] bytes) {
+    JsonDocument doc = JsonDocument.parseJson(label, bytes, ErrorCode.LOCKFILE_ERROR);
+    JsonNode root = doc.root();
+    if (!root.isObject()) {
+      throw doc.error("", "expected a JSON object", "regenerate it with `mp lock generate`");
+    }
+    JsonNode versionNode = root.get("lockVersion");
+    if (versionNode == null || !versionNode.isIntegralNumber()) {
+      throw doc.error(versionNode == null ? "" : "/lockVersion", "missing or invalid `lockVersion`",
+          "regenerate it with `mp lock generate`");
+    }
+    int version = versionNode.intValue();
+    if (version > LOCK_VERSION || !versionNode.canConvertToInt()) {
+      throw new MpException(ErrorCode.UNSUPPORTED_LOCK_VERSION,
+          doc.where("/lockVersion") + ": lockfile version " + versionNode.asText()
+              + " is newer than this mp understands (" + LOCK_VERSION + ")",
+          "upgrade mp to read this lockfile");
+    }
+    if (version < 1) {
+      throw doc.error("/lockVersion", "unknown lockfile version " + version);
+    }
+    TreeMap<String, LockedPlugin> plugins = new TreeMap<>();
+    JsonNode pluginsNode = root.get("plugins");
+    if (pluginsNode != null) {
+      if (!pluginsNode.isObject()) {
+        throw doc.error("/plugins", "expected an object of plugins");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = pluginsNode.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        plugins.put(field.getKey(), parsePlugin(doc, "/plugins/" + JsonDocument.escape(field.getKey()), field.getValue()));
+      }
+    }
+    TreeMap<String, String> registries = stringMap(doc, root, "registries");
+    TreeMap<String, String> requested = stringMap(doc, root, "requested");
+    if (!root.has("requested") && version == 1) {
+      Lockfile partial = new Lockfile(version, registries, new TreeMap<>(), plugins, Map.of());
+      partial.roots().forEach(name -> requested.put(name, "*"));
+    }
+    for (Map.Entry<String, LockedPlugin> plugin : plugins.entrySet()) {
+      if (!registries.isEmpty() && !registries.containsKey(plugin.getValue().source()) && version >= 2) {
+        throw doc.error("/plugins/" + JsonDocument.escape(plugin.getKey()) + "/source",
+            "registry `" + plugin.getValue().source() + "` is not listed in `registries`",
+            "regenerate it with `mp lock generate`");
+      }
+    }
+    return new Lockfile(version, registries, requested, plugins, unknown(root, TOP_FIELDS));
+  }
+
+  private static LockedPlugin parsePlugin(JsonDocument doc, String at, JsonNode node) {
+    if (!node.isObject()) {
+      throw doc.error(at, "expected an object");
+    }
+    String version = requiredString(doc, at, node, "version");
+    String integrity = requiredString(doc, at, node, "integrity");
+    if (!Integrity.isValid(integrity)) {
+      throw doc.error(at + "/integrity", "expected an SRI string such as `sha512-...`, found `" + integrity + "`");
+    }
+    String source = requiredString(doc, at, node, "source");
+    String resolved = requiredString(doc, at, node, "resolved");
+    List<String> dependencies = new ArrayList<>();
+    JsonNode dependenciesNode = node.get("dependencies");
+    if (dependenciesNode != null) {
+      if (dependenciesNode.isArray()) {
+        for (int i = 0; i < dependenciesNode.size(); i++) {
+          if (!dependenciesNode.get(i).isTextual()) {
+            throw doc.error(at + "/dependencies/" + i, "expected a plugin name");
+          }
+          dependencies.add(dependenciesNode.get(i).textValue());
+        }
+      } else if (dependenciesNode.isObject()) {
+        dependenciesNode.fieldNames().forEachRemaining(dependencies::add);
+      } else {
+        throw doc.error(at + "/dependencies", "expected an array of plugin names");
+      }
+    }
+    String archiveIntegrity = null;
+    JsonNode archive = node.get("archiveIntegrity");
+    if (archive != null) {
+      if (!archive.isTextual() || !Integrity.isValid(archive.textValue())) {
+        throw doc.error(at + "/archiveIntegrity", "expected an SRI string");
+      }
+      archiveIntegrity = archive.textValue();
+    }
+    JsonNode signedNode = node.get("signed");
+    if (signedNode != null && !signedNode.isBoolean()) {
+      throw doc.error(at + "/signed", "expected true or false");
+    }
+    JsonNode trustNode = node.get("trustScore");
+    if (trustNode != null && !trustNode.isIntegralNumber()) {
+      throw doc.error(at + "/trustScore", "expected an integer");
+    }
+    return new LockedPlugin(version, integrity, source, resolved, dependencies, archiveIntegrity,
+        signedNode != null && signedNode.booleanValue(), trustNode == null ? null : trustNode.intValue(),
+        unknown(node, PLUGIN_FIELDS));
+  }
+
+  private static TreeMap<String, String> stringMap(JsonDocument doc, JsonNode root, String field) {
+    TreeMap<String, String> map = new TreeMap<>();
+    JsonNode node = root.get(field);
+    if (node == null) {
+      return map;
+    }
+    if (!node.isObject()) {
+      throw doc.error("/" + field, "expected an object of strings");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      if (!entry.getValue().isTextual()) {
+        throw doc.error("/" + field + "/" + JsonDocument.escape(entry.getKey()), "expected a string");
+      }
+      map.put(entry.getKey(), entry.getValue().textValue());
+    }
+    return map;
+  }
+
+  private static String requiredString(JsonDocument doc, String at, JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      throw doc.error(at, "missing field `" + field + "`", "regenerate it with `mp lock generate`");
+    }
+    if (!value.isTextual()) {
+      throw doc.error(at + "/" + field, "expected a string");
+    }
+    return value.textValue();
+  }
+
+  private static Map<String, JsonNode> unknown(JsonNode node, Set<String> known) {
+    Map<String, JsonNode> extra = new LinkedHashMap<>();
+    node.fields().forEachRemaining(field -> {
+      if (!known.contains(field.getKey())) {
+        extra.put(field.getKey(), field.getValue());
+      }
+    });
+    return extra;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.mp.registry;
+
+import java.util.Objects;
+
+/**
+ * A dependency of a plugin release, in either syntax of DESIGN.md §3: the seed's {@code "beta@^2"}
+ * (or {@code "alpha"}) and Claude Code's {@code {"name": "beta", "version": "~2.1.0", "marketplace": "team"}}.
+ *
+ * @param name the plugin depended on
+ * @param range an npm-style range; {@code *} when none was given
+ * @param registry the registry it must come from ({@code marketplace} in Claude Code's form), or null
+ */
+public record DependencySpec(String name, String range, String registry) {
+  public DependencySpec {
+    Objects.requireNonNull(name);
+    range = range == null || range.isBlank() ? "*" : range.trim();
+  }
+
+  /** Parses the seed's string form: {@code name} or {@code name@range}. */
+  public static DependencySpec parse(String text) {
+    String trimmed = text.trim();
+    int at = trimmed.indexOf('@', 1);
+    return at < 0
+        ? new DependencySpec(trimmed, "*", null)
+        : new DependencySpec(trimmed.substring(0, at), trimmed.substring(at + 1), null);
+  }
+
+  /** {@code name@range}, or {@code name} for any version; the registry pin is not part of it. */
+  @Override
+  public String toString() {
+    return range.equals("*") ? name : name + "@" + range;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.mp.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mp.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+  @TempDir Path project;
+
+  @Test
+  void appendsOneLinePerEventAndNeverRewrites() throws Exception {
+    Path file = project.resolve(".claude/federation-audit.jsonl");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{\"existing\":true}\n");
+    AuditLog log = new AuditLog(file, Clock.fixed(Instant.parse("2026-06-01T12:00:00.123Z"), ZoneOffset.UTC));
+    log.append("conflict", Json.object().put("plugin", "gamma"));
+    assertThat(Files.readAllLines(file)).containsExactly(
+        "{\"existing\":true}",
+        "{\"time\":\"2026-06-01T12:00:00Z\",\"event\":\"conflict\",\"plugin\":\"gamma\"}");
+  }
+
+  @Test
+  void concurrentWritersNeverInterleaveLines() throws Exception {
+    Path file = project.resolve("audit.jsonl");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    for (int t = 0; t < 4; t++) {
+      int thread = t;
+      pool.submit(() -> {
+        AuditLog log = new AuditLog(file, Clock.systemUTC());
+        for (int i = 0; i < 50; i++) {
+          log.append("conflict", Json.object().put("plugin", "p" + thread + "-" + i).put("pad", "x".repeat(500)));
+        }
+      });
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(200);
+    for (String line : lines) {
+      assertThat(Json.mapper().readTree(line).get("event").asText()).isEqualTo("conflict");
+    }
+  }
+}
