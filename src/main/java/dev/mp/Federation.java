@@ -79,6 +79,7 @@ public final class Federation {
    * Runs {@code action} holding the project lock, so two mp processes never change a project at
    * once; a second process waits and says so.
    */
+  @SuppressWarnings("try")
   public <T> T withProjectLock(Supplier<T> action) {
     ProjectLayout paths = ProjectLayout.of(context.projectDir(), dev.mp.config.FederationDefaults.DEFAULT);
     try (ProcessLock lock =

@@ -35,11 +35,12 @@ public final class AuditLog {
    * @param name the event kind, e.g. {@code conflict} or {@code policy-denied}
    * @throws MpException {@code IO_ERROR} when the trail cannot be written
    */
+  @SuppressWarnings("try")
   public void append(String name, ObjectNode event) {
     ObjectNode line = event.objectNode();
     line.put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     line.put("event", name);
-    event.fields().forEachRemaining(field -> {
+    event.properties().forEach(field -> {
       if (!line.has(field.getKey())) {
         line.set(field.getKey(), field.getValue());
       }

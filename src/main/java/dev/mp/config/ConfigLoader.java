@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -284,8 +283,7 @@ public final class ConfigLoader {
   private static Map<String, JsonNode> unknown(
       JsonDocument doc, String at, JsonNode node, Set<String> known, List<String> warnings) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (!known.contains(field.getKey())) {
         extra.put(field.getKey(), field.getValue());
         for (String candidate : known) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -104,8 +103,8 @@ public final class CanonicalJson {
 
   private static List<Map.Entry<String, JsonNode>> fields(JsonNode node, boolean sortKeys) {
     List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      fields.add(it.next());
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      fields.add(field);
     }
     if (sortKeys) {
       fields.sort(Map.Entry.comparingByKey());

@@ -62,7 +62,7 @@ public final class JsonDocument {
       if (first == null) {
         throw new MpException(errorCode, label + ": the file is empty", "write a " + format + " document");
       }
-      JsonNode root = read(parser, "", locations, label, errorCode, 0);
+      JsonNode root = read(parser, "", locations, label, errorCode, format.equals("YAML"));
       if (parser.nextToken() != null) {
         throw new MpException(
             errorCode,
@@ -98,7 +98,7 @@ public final class JsonDocument {
       Map<String, JsonLocation> locations,
       String label,
       ErrorCode errorCode,
-      int depth)
+      boolean yaml)
       throws IOException {
     JsonToken token = parser.currentToken();
     locations.putIfAbsent(pointer, parser.currentTokenLocation());
@@ -118,7 +118,7 @@ public final class JsonDocument {
             }
             parser.nextToken();
             locations.put(child, parser.currentTokenLocation());
-            object.set(key, read(parser, child, locations, label, errorCode, depth + 1));
+            object.set(key, read(parser, child, locations, label, errorCode, yaml));
           }
           return object;
         }
@@ -127,13 +127,13 @@ public final class JsonDocument {
           ArrayNode array = nodes.arrayNode();
           int index = 0;
           while (parser.nextToken() != JsonToken.END_ARRAY) {
-            array.add(read(parser, pointer + "/" + index, locations, label, errorCode, depth + 1));
+            array.add(read(parser, pointer + "/" + index, locations, label, errorCode, yaml));
             index++;
           }
           return array;
         }
       case VALUE_STRING:
-        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+        if (yaml && ((com.fasterxml.jackson.dataformat.yaml.YAMLParser) parser).isCurrentAlias()) {
           // The YAML reader does not expand aliases; reading `*name` as the string "name" would
           // silently change a policy's meaning, so aliases are refused outright.
           throw new MpException(

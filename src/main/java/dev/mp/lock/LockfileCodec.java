@@ -12,7 +12,6 @@ import dev.mp.io.Json;
 import dev.mp.io.JsonDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +135,7 @@ public final class LockfileCodec {
       if (!pluginsNode.isObject()) {
         throw doc.error("/plugins", "expected an object of plugins");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = pluginsNode.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : pluginsNode.properties()) {
         plugins.put(field.getKey(), parsePlugin(doc, "/plugins/" + JsonDocument.escape(field.getKey()), field.getValue()));
       }
     }
@@ -214,8 +212,7 @@ public final class LockfileCodec {
     if (!node.isObject()) {
       throw doc.error("/" + field, "expected an object of strings");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       if (!entry.getValue().isTextual()) {
         throw doc.error("/" + field + "/" + JsonDocument.escape(entry.getKey()), "expected a string");
       }
@@ -237,7 +234,7 @@ public final class LockfileCodec {
 
   private static Map<String, JsonNode> unknown(JsonNode node, Set<String> known) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    node.fields().forEachRemaining(field -> {
+    node.properties().forEach(field -> {
       if (!known.contains(field.getKey())) {
         extra.put(field.getKey(), field.getValue());
       }
