@@ -3,6 +3,7 @@ package dev.mp;
 import dev.mp.config.AddRegistryRequest;
 import dev.mp.config.ConfigLoader;
 import dev.mp.config.LoadedConfig;
+import dev.mp.config.ProjectInitializer;
 import dev.mp.config.ProjectLayout;
 import dev.mp.config.RegistryChange;
 import dev.mp.config.RegistryEditor;
@@ -73,6 +74,16 @@ public final class Federation {
   public RegistryChange removeRegistry(String name) {
     loadedConfig = null;
     return withProjectLock(() -> RegistryEditor.remove(context.projectDir(), name));
+  }
+
+  /**
+   * Writes the default {@code registries.json} and policy into the project.
+   *
+   * @throws MpException {@code USAGE_ERROR} when they exist and {@code force} is false
+   */
+  public ProjectInitializer.InitResult init(boolean force) {
+    loadedConfig = null;
+    return withProjectLock(() -> ProjectInitializer.init(context.projectDir(), force));
   }
 
   /**

@@ -51,7 +51,8 @@ final class CommandTree {
               leaf("generate", LockGenerateCommand::new),
               leaf("check", LockCheckCommand::new),
               leaf("diff", LockDiffCommand::new),
-              leaf("install", LockInstallCommand::new)));
+              leaf("install", LockInstallCommand::new)),
+          leaf("completion", CompletionCommand::new));
 
   /** Global options that take a value, so their value is not mistaken for a command name. */
   private static final List<String> OPTIONS_WITH_VALUE = List.of("-C", "--cache-dir");
