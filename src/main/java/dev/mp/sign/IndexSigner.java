@@ -91,7 +91,7 @@ public final class IndexSigner {
     if (plugins == null || !plugins.isObject()) {
       throw document.error(plugins == null ? "" : "/plugins",
           plugins == null ? "no `plugins` object" : "expected an object of plugins by name",
-          "`mp registry sign` signs registry indexes (DESIGN.md §2), not Claude Code marketplace.json files");
+          "`mp registry sign` signs mp registry indexes (`{\"plugins\": {NAME: {...}}}`), not Claude Code marketplace.json files");
     }
     int entries = 0;
     int releases = 0;
@@ -223,7 +223,7 @@ public final class IndexSigner {
     if (value == null || value.isNull()) {
       throw document.error(at, subject + " has no `" + field + "`, so it cannot be signed",
           field.equals("integrity")
-              ? "add its `integrity`: `sha512-` of the plugin's canonical tree (DESIGN.md §2)"
+              ? "add its `integrity` (`sha512-...`, the hash of the plugin's canonical tree): the signature covers it"
               : "add its `" + field + "`");
     }
     if (!value.isTextual()) {

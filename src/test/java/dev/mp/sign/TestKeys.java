@@ -23,12 +23,17 @@ public final class TestKeys {
     }
   }
 
+  private static final class Keys {
+    static final Ed25519PrivateKey SIGNING = Ed25519PrivateKey.parse(resource("test-only-signing.key"), "test-only-signing.key");
+    static final Ed25519PrivateKey OTHER = Ed25519PrivateKey.parse(resource("test-only-other.key"), "test-only-other.key");
+  }
+
   public static Ed25519PrivateKey signing() {
-    return Ed25519PrivateKey.parse(resource("test-only-signing.key"), "test-only-signing.key");
+    return Keys.SIGNING;
   }
 
   public static Ed25519PrivateKey other() {
-    return Ed25519PrivateKey.parse(resource("test-only-other.key"), "test-only-other.key");
+    return Keys.OTHER;
   }
 
   /** A well-formed integrity derived from {@code seed}, so tests need no plugin folders. */
