@@ -6,7 +6,6 @@ import dev.mp.MpException;
 import dev.mp.io.Json;
 import dev.mp.io.SafeUrl;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,28 +14,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP side of token fetching, with the rules that keep credentials safe: endpoints must be {@code
  * https} (plain {@code http} only to a loopback address, which never leaves the machine — that is what
  * lets tests run a real server); redirects are never followed (a token endpoint that redirects is
- * misconfigured or hostile, and following would carry credentials along); answers are bounded in time
- * and size; URLs are shown without query or credentials. Thread-safe.
+ * misconfigured or hostile, and following would carry credentials along); a whole exchange, body
+ * included, is bounded in time and size (a server that drips bytes or never stops cannot hold mp);
+ * URLs are shown without query or credentials. Thread-safe.
  */
 final class OidcHttp {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** The whole exchange, body included: a server dripping bytes slowly cannot hold mp longer. */
+  static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_RESPONSE_BYTES = 256 * 1024;
 
   /** An answer: status and body (at most {@link #MAX_RESPONSE_BYTES}). */
   record Response(int status, byte[] body) {}
 
   private final String provider;
+  private final Duration timeout;
   private volatile HttpClient client;
 
   /** @param provider the auth spec, for messages ({@code oidc:https://issuer}) */
   OidcHttp(String provider) {
+    this(provider, EXCHANGE_TIMEOUT);
+  }
+
+  OidcHttp(String provider, Duration timeout) {
     this.provider = provider;
+    this.timeout = timeout;
   }
 
   /**
@@ -63,23 +74,28 @@ final class OidcHttp {
     return uri;
   }
 
-  /** Sends {@code request} (no redirects followed) and reads a bounded answer. */
+  /** Sends {@code request} (no redirects followed) and reads a bounded answer within the time limit. */
   Response send(HttpRequest.Builder request, String what) {
-    HttpRequest built = request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build();
+    HttpRequest built = request.timeout(timeout).header("Accept", "application/json").build();
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client().sendAsync(built, info -> new BoundedBody(MAX_RESPONSE_BYTES));
     try {
-      HttpResponse<InputStream> response = client().send(built, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        byte[] bytes = body.readNBytes(MAX_RESPONSE_BYTES + 1);
-        if (bytes.length > MAX_RESPONSE_BYTES) {
-          throw unavailable(what + " sent more than " + (MAX_RESPONSE_BYTES / 1024) + " KiB");
-        }
-        return new Response(response.statusCode(), bytes);
+      HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new Response(response.statusCode(), response.body());
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw unavailable(what + " did not answer within "
+          + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s"));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof BoundedBody.TooLarge) {
+        throw unavailable(what + " sent more than " + (MAX_RESPONSE_BYTES / 1024) + " KiB");
       }
-    } catch (IOException e) {
       throw new MpException(ErrorCode.REGISTRY_UNAVAILABLE,
-          provider + ": cannot reach " + what + " `" + display(built.uri()) + "`: " + MpException.describe(e),
+          provider + ": cannot reach " + what + " `" + display(built.uri()) + "`: " + MpException.describe(cause),
           java.util.List.of("check the network, or run with `--offline` to use cached indexes"), null);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw unavailable("interrupted while waiting for " + what);
     }
