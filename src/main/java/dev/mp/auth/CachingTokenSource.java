@@ -51,6 +51,13 @@ final class CachingTokenSource implements TokenSource {
   }
 
   @Override
+  public synchronized void invalidate(AccessToken refused) {
+    if (cached == refused) {
+      invalidate();
+    }
+  }
+
+  @Override
   public String describe() {
     return description;
   }

@@ -19,6 +19,14 @@ public interface TokenSource {
   /** Forgets the cached token, so the next {@link #token()} fetches a new one (after a 401). */
   void invalidate();
 
+  /**
+   * Forgets {@code refused} if it is still the cached token: when parallel requests all get a 401 for
+   * the same token, the token is fetched again once, not once per request.
+   */
+  default void invalidate(AccessToken refused) {
+    invalidate();
+  }
+
   /** The registry's {@code auth} spec, e.g. {@code oidc:github-actions}; safe to print. */
   String describe();
 
@@ -37,11 +45,12 @@ public interface TokenSource {
    */
   default <R> R send(Call<R> call, java.util.function.Predicate<R> unauthorized)
       throws IOException, InterruptedException {
-    R first = call.send(token());
+    AccessToken used = token();
+    R first = call.send(used);
     if (!unauthorized.test(first)) {
       return first;
     }
-    invalidate();
+    invalidate(used);
     return call.send(token());
   }
 }

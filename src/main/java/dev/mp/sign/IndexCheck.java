@@ -102,6 +102,8 @@ public sealed interface IndexCheck permits IndexCheck.Accepted, IndexCheck.Rejec
               + "` in mp's state folder (default `~/.local/state/mp/`)";
         case NO_KEYS:
           return "add the publisher's key: `mp registry add " + registry + " URL --key ed25519:...`";
+        case MALFORMED:
+          return "the registry's index is malformed; ask its publisher to sign it again with `mp registry sign`";
         default:
           return "check the registry's `keys` in `.claude/registries.json` against the publisher's public key";
       }

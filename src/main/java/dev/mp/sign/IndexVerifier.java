@@ -1,6 +1,8 @@
 package dev.mp.sign;
 
+import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.Reporter;
 import dev.mp.config.RegistrySpec;
 import dev.mp.sign.IndexCheck.Accepted;
 import dev.mp.sign.IndexCheck.Reason;
@@ -113,13 +115,14 @@ public final class IndexVerifier {
    * remembers this one when it is newer: everything a registry loader needs in one call.
    *
    * @param signatureText the content of {@code <index>.sig}, or null when the registry serves none
+   * @param reporter told when the serial cannot be recorded (a read-only state folder): the index is
+   *     still used, but rollback protection cannot advance
    * @return the accepted index (how it stands, its serial and expiry)
    * @throws MpException {@code INDEX_REJECTED} (exit 1) naming the registry and the reason; {@code
-   *     CONFIG_ERROR} for a malformed key or serials file; {@code IO_ERROR} when the serials file
-   *     cannot be written
+   *     CONFIG_ERROR} for a malformed key or serials file
    */
-  public static Accepted verifyAndRemember(
-      RegistrySpec spec, Path projectDir, byte[] indexBytes, String signatureText, SerialStore store, Instant now) {
+  public static Accepted verifyAndRemember(RegistrySpec spec, Path projectDir, byte[] indexBytes,
+      String signatureText, SerialStore store, Instant now, Reporter reporter) {
     String registryKey = SerialStore.registryKey(spec, projectDir);
     Request request = new Request(indexBytes, signatureText, TrustedKeys.parse(spec.keys()),
         spec.requireSignedIndex(), store.find(registryKey).orElse(null), now);
@@ -128,7 +131,17 @@ public final class IndexVerifier {
       throw ((Rejected) check).toException(spec.name());
     }
     Accepted accepted = (Accepted) check;
-    accepted.toRemember().ifPresent(index -> store.remember(registryKey, index, now));
+    accepted.toRemember().ifPresent(index -> {
+      try {
+        store.remember(registryKey, index, now);
+      } catch (MpException e) {
+        if (e.code() != ErrorCode.IO_ERROR) {
+          throw e;
+        }
+        reporter.warn("cannot record serial " + index.serial() + " of registry `" + spec.name()
+            + "`, so rollback protection cannot advance: " + e.getMessage());
+      }
+    });
     return accepted;
   }
 

@@ -114,6 +114,27 @@ class ClientCredentialsTokenSourceTest {
   }
 
   @Test
+  void parallelRequestsRefusedWithTheSameTokenFetchOneNewToken() throws Exception {
+    TokenSource source = source();
+    AccessToken stale = source.token();
+    server.revokeAll();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(pool.submit(() -> fetchIndex(source)));
+      }
+      for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+        assertThat(answer.get().statusCode()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(source.token()).isNotSameAs(stale);
+    assertThat(server.tokenRequests.get()).isEqualTo(2);
+  }
+
+  @Test
   void clientAuthenticatesWithHttpBasicByDefault() {
     source().token();
     assertThat(server.formNames(0)).containsExactly("grant_type");

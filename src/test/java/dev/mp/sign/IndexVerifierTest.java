@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.Reporter;
 import dev.mp.sign.IndexCheck.Accepted;
 import dev.mp.sign.IndexCheck.Reason;
 import dev.mp.sign.IndexCheck.Rejected;
@@ -179,6 +180,24 @@ class IndexVerifierTest {
   }
 
   @Test
+  void aStateFolderThatCannotBeWrittenWarnsButKeepsTheIndex(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    // Readable but not writable (tests may run as root, so permissions cannot be used): the lock
+    // file that every write takes is a folder.
+    java.nio.file.Files.createDirectories(dir.resolve("state/serials.json.lock"));
+    SerialStore store = new SerialStore(dir.resolve("state/serials.json"));
+    dev.mp.config.RegistrySpec spec = new dev.mp.config.RegistrySpec("team", "https://plugins.team.dev/index.json", 0,
+        dev.mp.config.AuthSpec.NONE, dev.mp.config.PolicyMode.OPEN, true, List.of(key.publicKey().text()), false,
+        java.util.Map.of());
+    IndexSigner.SignedIndex index = signed(1);
+    List<String> warnings = new java.util.ArrayList<>();
+    assertThat(IndexVerifier.verifyAndRemember(spec, dir, index.bytes(), index.signature(), store, NOW, warnings::add)
+        .signature()).isEqualTo(IndexCheck.Signature.VERIFIED);
+    assertThat(warnings).singleElement().asString()
+        .startsWith("cannot record serial 1 of registry `team`, so rollback protection cannot advance: failed to lock");
+  }
+
+  @Test
   void signatureUrlAppendsSigToThePathBeforeTheQuery() {
     assertThat(IndexVerifier.signatureUrl("https://r.dev/index.json")).isEqualTo("https://r.dev/index.json.sig");
     assertThat(IndexVerifier.signatureUrl("https://r.dev/index.json?ref=main#x")).isEqualTo("https://r.dev/index.json.sig?ref=main#x");
@@ -192,9 +211,11 @@ class IndexVerifierTest {
         java.util.Map.of());
     IndexSigner.SignedIndex second = signed(2);
     IndexSigner.SignedIndex first = signed(1);
-    assertThat(IndexVerifier.verifyAndRemember(spec, dir, second.bytes(), second.signature(), store, NOW).serial()).isEqualTo(2);
+    assertThat(IndexVerifier.verifyAndRemember(spec, dir, second.bytes(), second.signature(), store, NOW, Reporter.SILENT)
+        .serial()).isEqualTo(2);
     assertThat(store.find("https://plugins.team.dev/index.json")).contains(previous(second));
-    assertThatThrownBy(() -> IndexVerifier.verifyAndRemember(spec, dir, first.bytes(), first.signature(), store, NOW))
+    assertThatThrownBy(() -> IndexVerifier.verifyAndRemember(spec, dir, first.bytes(), first.signature(), store, NOW,
+        Reporter.SILENT))
         .isInstanceOfSatisfying(MpException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.INDEX_REJECTED);
           assertThat(e.getMessage()).isEqualTo("index of registry `team` rejected: serial 1 is older than serial 2 accepted before");
