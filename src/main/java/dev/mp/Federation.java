@@ -10,6 +10,12 @@ import dev.mp.config.RegistryEditor;
 import dev.mp.io.ProcessLock;
 import dev.mp.registry.RegistryListing;
 import dev.mp.registry.RegistryStatus;
+import dev.mp.sign.Ed25519PrivateKey;
+import dev.mp.sign.IndexSigner;
+import dev.mp.sign.KeyFiles;
+import dev.mp.sign.Lifetimes;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +90,40 @@ public final class Federation {
   public ProjectInitializer.InitResult init(boolean force) {
     loadedConfig = null;
     return withProjectLock(() -> ProjectInitializer.init(context.projectDir(), force));
+  }
+
+  /**
+   * Writes a new Ed25519 key pair for signing a registry: {@code file} (the private key, mode 600) and
+   * {@code file.pub}. Relative paths are resolved against the project root.
+   *
+   * @throws MpException {@code USAGE_ERROR} when a file exists and {@code force} is false, {@code
+   *     IO_ERROR} when a file cannot be written
+   */
+  public KeyFiles.GeneratedKey keygen(Path file, boolean force) {
+    Path target = context.projectDir().resolve(file);
+    return KeyFiles.generate(target, display(target), force, context.reporter());
+  }
+
+  /**
+   * Signs a registry index and its entries in place and writes {@code <index>.sig} (DESIGN.md §7).
+   * Relative paths are resolved against the project root.
+   *
+   * @param expires the index's lifetime from now ({@code 30d}, {@code 12h}), or null to keep its
+   *     {@code expires}
+   * @throws MpException {@code USAGE_ERROR} for a malformed lifetime, {@code CONFIG_ERROR} for a
+   *     malformed key or index, {@code IO_ERROR} when a file cannot be read or written
+   */
+  public IndexSigner.SignedIndex signIndex(Path index, Path keyFile, String expires) {
+    Duration lifetime = expires == null ? null : Lifetimes.parse(expires, "--expires");
+    Path keyPath = context.projectDir().resolve(keyFile);
+    Ed25519PrivateKey key = KeyFiles.load(keyPath, display(keyPath), context.reporter());
+    Path indexPath = context.projectDir().resolve(index);
+    return IndexSigner.signFile(indexPath, display(indexPath), key, lifetime, context.clock().instant());
+  }
+
+  /** A path as shown to users: relative to the project root when inside it. */
+  public String display(Path path) {
+    return ProjectLayout.of(context.projectDir(), dev.mp.config.FederationDefaults.DEFAULT).display(path);
   }
 
   /**

@@ -4,7 +4,7 @@
  * operation runs in, and the {@link dev.mp.Reporter} through which the library reports progress
  * without printing.
  *
- * <p>Packages, in the one direction dependencies flow: {@code io → config → integrity → registry →
- * resolve → policy → install → lock → (this facade) → cli}.
+ * <p>Packages, in the one direction dependencies flow: {@code io → config → integrity → sign, auth →
+ * registry → resolve → policy → install → lock → (this facade) → cli}.
  */
 package dev.mp;

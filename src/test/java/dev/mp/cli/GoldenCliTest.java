@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code env} (optional): {@code NAME=value} lines;
  *   <li>{@code in/} (optional): the project tree, copied to a temp folder;
  *   <li>{@code stdout}, {@code stderr}, {@code exit-code}: what the run must print and return;
- *   <li>{@code out/} (optional): files the project must hold afterwards (subset match).
+ *   <li>{@code out/} (optional): files the project must hold afterwards (subset match);
+ *   <li>{@code modes} (optional): {@code path=rw-------} lines, POSIX permissions set on files of the
+ *       copied project before the run (git does not keep them);
+ *   <li>{@code redactions} (optional): {@code [PLACEHOLDER]=regex} lines, for output that is random
+ *       by design (a freshly generated key): every match prints as the placeholder.
  * </ul>
  *
  * <p>The temp project path prints as {@code [ROOT]} and the cache as {@code [CACHE]}. Run with
@@ -55,6 +60,26 @@ class GoldenCliTest {
     if (Files.isDirectory(caseDir.resolve("in"))) {
       TestFiles.copyTree(caseDir.resolve("in"), project);
     }
+    Path modes = caseDir.resolve("modes");
+    if (Files.exists(modes)) {
+      for (String line : Files.readAllLines(modes, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          int eq = line.indexOf('=');
+          Files.setPosixFilePermissions(project.resolve(line.substring(0, eq)),
+              PosixFilePermissions.fromString(line.substring(eq + 1)));
+        }
+      }
+    }
+    List<String[]> redactions = new ArrayList<>();
+    Path redactionsFile = caseDir.resolve("redactions");
+    if (Files.exists(redactionsFile)) {
+      for (String line : Files.readAllLines(redactionsFile, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          int eq = line.indexOf('=');
+          redactions.add(new String[] {line.substring(0, eq), line.substring(eq + 1)});
+        }
+      }
+    }
     Cli cli = new Cli(project, cache);
     Path envFile = caseDir.resolve("env");
     if (Files.exists(envFile)) {
@@ -72,8 +97,8 @@ class GoldenCliTest {
     Cli.Result result = args.contains("-C")
         ? cli.runRaw(args.toArray(String[]::new))
         : cli.run(args.toArray(String[]::new));
-    String stdout = redact(result.stdout(), project, cache);
-    String stderr = redact(result.stderr(), project, cache);
+    String stdout = redact(redact(result.stdout(), project, cache), redactions);
+    String stderr = redact(redact(result.stderr(), project, cache), redactions);
     String exit = result.exitCode() + "\n";
     if (UPDATE) {
       Files.writeString(caseDir.resolve("stdout"), stdout, StandardCharsets.UTF_8);
@@ -89,7 +114,7 @@ class GoldenCliTest {
         for (Path expected : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
           Path actual = project.resolve(expectedOut.relativize(expected).toString());
           assertThat(actual).as("file %s", actual).exists();
-          assertThat(redact(TestFiles.read(actual), project, cache))
+          assertThat(redact(redact(TestFiles.read(actual), project, cache), redactions))
               .as("content of %s", expectedOut.relativize(expected))
               .isEqualTo(TestFiles.read(expected));
         }
@@ -99,6 +124,13 @@ class GoldenCliTest {
 
   private static String read(Path file) throws IOException {
     return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  }
+
+  private static String redact(String text, List<String[]> redactions) {
+    for (String[] redaction : redactions) {
+      text = text.replaceAll(redaction[1], java.util.regex.Matcher.quoteReplacement(redaction[0]));
+    }
+    return text;
   }
 
   static String redact(String text, Path project, Path cache) {

@@ -1,0 +1,1 @@
+ed25519:760kNxuJD8w3ogOkXfUZrleQgNfdIqG1jNFXnwvqv0VT7QhCU2blEQ4ajB+Hhtm+QmnG5GGmrUmJfLYETMDtDA==
