@@ -51,7 +51,7 @@ final class PolicyCheckCommand extends BaseCommand {
       ObjectNode facts = PolicyJson.facts(decision.facts());
       facts.put("from", result.resolved() ? "resolution" : "flags");
       document.set("facts", facts);
-      out.json(PolicyJson.decision(document, decision));
+      out.json(PolicyJson.decision(document, decision, true));
     } else {
       if (result.policy().isBuiltInDefault()) {
         out.status("Using the built-in default policy (no `.claude/policies/plugins.yaml`)");

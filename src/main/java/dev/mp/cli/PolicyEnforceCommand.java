@@ -56,7 +56,7 @@ final class PolicyEnforceCommand extends BaseCommand {
     document.put("installDir", report.installDir());
     document.put("ok", report.ok());
     ArrayNode violations = document.putArray("violations");
-    report.violations().forEach(p -> violations.add(PolicyJson.audited(p)));
+    report.violations().forEach(p -> violations.add(PolicyJson.audited(p, output().verbose())));
     ArrayNode unmet = document.putArray("unmetRequirements");
     for (UnmetRequirement requirement : report.unmet()) {
       ObjectNode node = unmet.addObject();
@@ -68,7 +68,7 @@ final class PolicyEnforceCommand extends BaseCommand {
       requirement.denied().forEach(notCompliant::add);
     }
     ArrayNode compliant = document.putArray("compliant");
-    report.compliant().forEach(p -> compliant.add(PolicyJson.audited(p)));
+    report.compliant().forEach(p -> compliant.add(PolicyJson.audited(p, output().verbose())));
     return document;
   }
 

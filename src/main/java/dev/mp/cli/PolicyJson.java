@@ -59,8 +59,11 @@ final class PolicyJson {
     return node;
   }
 
-  /** The decision's members, added to {@code node}: verdict, deciding rule or mode, reason, trace. */
-  static ObjectNode decision(ObjectNode node, Decision decision) {
+  /**
+   * The decision's members, added to {@code node}: verdict, deciding rule or mode, reason, and the
+   * trace when {@code withTrace}.
+   */
+  static ObjectNode decision(ObjectNode node, Decision decision, boolean withTrace) {
     node.put("decision", decision.verdict());
     node.put("required", decision instanceof Decision.Allowed allowed && allowed.required());
     if (decision.rule() == null) {
@@ -76,6 +79,9 @@ final class PolicyJson {
       node.putNull("fallback");
     }
     node.put("reason", decision.reason());
+    if (!withTrace) {
+      return node;
+    }
     ArrayNode trace = node.putArray("trace");
     for (RuleTrace tried : decision.trace()) {
       ObjectNode step = trace.addObject();
@@ -88,7 +94,7 @@ final class PolicyJson {
     return node;
   }
 
-  static ObjectNode audited(AuditedPlugin plugin) {
+  static ObjectNode audited(AuditedPlugin plugin, boolean withTrace) {
     ObjectNode node = Json.object();
     node.put("name", plugin.name());
     node.put("presence", plugin.presence().wire());
@@ -98,6 +104,6 @@ final class PolicyJson {
       node.put("lockfileLine", plugin.lockfileLine());
     }
     node.set("facts", facts(plugin.decision().facts()));
-    return decision(node, plugin.decision());
+    return decision(node, plugin.decision(), withTrace);
   }
 }

@@ -11,10 +11,12 @@ import java.util.Objects;
 public final class Glob {
   private final String pattern;
   private final int[] codePoints;
+  private final boolean literal;
 
   private Glob(String pattern) {
     this.pattern = pattern;
     this.codePoints = pattern.codePoints().toArray();
+    this.literal = pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
   }
 
   /**
@@ -36,7 +38,7 @@ public final class Glob {
 
   /** True when the pattern has a {@code *} or {@code ?}. */
   public boolean hasWildcards() {
-    return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
+    return !literal;
   }
 
   /** True when the pattern names {@code name} literally, without wildcards. */
@@ -46,23 +48,29 @@ public final class Glob {
 
   /** True when the pattern matches all of {@code name}. */
   public boolean matches(String name) {
-    int[] text = name.codePoints().toArray();
-    // Linear backtracking on the last star: a star never needs to revisit an earlier star's choice,
-    // so this is O(pattern x name) at worst, with no regex and no recursion.
+    if (literal) {
+      return pattern.equals(name);
+    }
+    // Backtracking on the last star only: a later star never needs to revisit an earlier star's
+    // choice, so this is O(pattern x name) at worst, with no regex, recursion or allocation. The
+    // name is walked by code point, so `?` is one character even outside the BMP.
     int p = 0;
     int t = 0;
     int star = -1;
     int resume = 0;
-    while (t < text.length) {
-      if (p < codePoints.length && (codePoints[p] == '?' || (codePoints[p] != '*' && codePoints[p] == text[t]))) {
+    int length = name.length();
+    while (t < length) {
+      int c = name.codePointAt(t);
+      if (p < codePoints.length && (codePoints[p] == '?' || (codePoints[p] != '*' && codePoints[p] == c))) {
         p++;
-        t++;
+        t += Character.charCount(c);
       } else if (p < codePoints.length && codePoints[p] == '*') {
         star = p++;
         resume = t;
       } else if (star >= 0) {
         p = star + 1;
-        t = ++resume;
+        resume += Character.charCount(name.codePointAt(resume));
+        t = resume;
       } else {
         return false;
       }

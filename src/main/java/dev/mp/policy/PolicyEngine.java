@@ -37,7 +37,7 @@ public final class PolicyEngine {
     RegistrySpec registry = facts.source() == null ? null : registries.find(facts.source()).orElse(null);
     boolean allowListed = registry != null && registry.policy() == PolicyMode.ALLOW_LISTED;
     List<Rule> rules = policy.rules();
-    List<RuleTrace> trace = new ArrayList<>();
+    List<RuleTrace> trace = new ArrayList<>(rules.size());
     for (int i = 0; i < rules.size(); i++) {
       RuleTrace tried = tryRule(rules.get(i), facts, allowListed);
       trace.add(tried);
@@ -56,42 +56,26 @@ public final class PolicyEngine {
   }
 
   private static RuleTrace tryRule(Rule rule, PluginFacts facts, boolean allowListed) {
-    Optional<Glob> pattern = rule.match(facts.name());
-    if (pattern.isEmpty()) {
-      return new RuleTrace(rule, RuleTrace.Outcome.PATTERN,
-          (rule.plugins().size() == 1 ? "`" + rule.patternsText() + "` does not match `" : "none of `"
-              + String.join("`, `", rule.plugins().stream().map(Glob::pattern).toList()) + "` matches `")
-              + facts.name() + "`");
+    return new RuleTrace(rule, outcome(rule, facts, allowListed), facts);
+  }
+
+  private static RuleTrace.Outcome outcome(Rule rule, PluginFacts facts, boolean allowListed) {
+    if (!rule.matchesName(facts.name())) {
+      return RuleTrace.Outcome.PATTERN;
     }
     if (rule.source() != null && !rule.source().equals(facts.source())) {
-      return new RuleTrace(rule, RuleTrace.Outcome.SOURCE, "the rule is for `" + rule.source() + "`; "
-          + (facts.source() == null ? "the plugin's registry is unknown" : "the plugin is from `" + facts.source() + "`"));
+      return RuleTrace.Outcome.SOURCE;
     }
     if (rule.versions() != null && !rule.versions().includes(facts.version())) {
-      String range = "`" + rule.versions().text() + "`";
-      String why = facts.version() == null ? "the version is unknown, so it cannot be inside " + range
-          : !VersionFilter.isSemver(facts.version())
-              ? "version `" + facts.version() + "` is not semver, so it cannot be inside " + range
-              : "version " + facts.version() + " is outside " + range;
-      return new RuleTrace(rule, RuleTrace.Outcome.VERSIONS, why);
+      return RuleTrace.Outcome.VERSIONS;
     }
-    String unlessNote = "";
-    if (rule.unless() != null) {
-      List<Unless.Check> checks = rule.unless().check(facts);
-      String described = String.join(", ", checks.stream().map(Unless.Check::describe).toList());
-      if (checks.stream().allMatch(Unless.Check::holds)) {
-        return new RuleTrace(rule, RuleTrace.Outcome.UNLESS, "`" + pattern.get().pattern() + "` matches, but every"
-            + " `unless` condition holds: " + described);
-      }
-      unlessNote = "; `unless` does not apply: " + described;
+    if (rule.unless() != null && rule.unless().holds(facts)) {
+      return RuleTrace.Outcome.UNLESS;
     }
     if (allowListed && rule.action().permits() && rule.source() == null && !rule.namesExactly(facts.name())) {
-      return new RuleTrace(rule, RuleTrace.Outcome.ALLOW_LISTED, "`" + pattern.get().pattern() + "` matches, but `"
-          + facts.source() + "` is allow-listed: an " + rule.action().wire() + " rule counts only when it names `"
-          + facts.name() + "` exactly or carries `source: " + facts.source() + "`");
+      return RuleTrace.Outcome.ALLOW_LISTED;
     }
-    return new RuleTrace(rule, RuleTrace.Outcome.MATCHED, "`" + pattern.get().pattern() + "` matches `"
-        + facts.name() + "`" + unlessNote);
+    return RuleTrace.Outcome.MATCHED;
   }
 
   /**

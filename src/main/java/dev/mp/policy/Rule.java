@@ -36,7 +36,22 @@ public record Rule(
 
   /** The first pattern that matches {@code name}. */
   public Optional<Glob> match(String name) {
-    return plugins.stream().filter(g -> g.matches(name)).findFirst();
+    for (Glob glob : plugins) {
+      if (glob.matches(name)) {
+        return Optional.of(glob);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True when one of the patterns matches {@code name}. */
+  public boolean matchesName(String name) {
+    for (Glob glob : plugins) {
+      if (glob.matches(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when one of the patterns names {@code name} literally (what allow-listed registries ask). */
@@ -46,7 +61,7 @@ public record Rule(
 
   /** True when the name and filters (not {@code unless}) select {@code facts}. */
   public boolean selects(PluginFacts facts) {
-    return match(facts.name()).isPresent()
+    return matchesName(facts.name())
         && (source == null || source.equals(facts.source()))
         && (versions == null || versions.includes(facts.version()));
   }

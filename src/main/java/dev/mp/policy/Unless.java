@@ -43,7 +43,8 @@ public record Unless(TrustScoreCondition trustScore, Boolean signed) {
 
   /** True when every condition holds for {@code facts}, so the rule is skipped. */
   public boolean holds(PluginFacts facts) {
-    return check(facts).stream().allMatch(Check::holds);
+    return (trustScore == null || trustScore.holds(facts.trustScore()))
+        && (signed == null || facts.signature().countsAsSigned() == signed);
   }
 
   /** {@code trust_score >= 80, signed: true}. */
