@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     description =
-        "Decide whether a plugin may be installed. Facts not given as flags are taken from resolving it. Exit 0 when allowed, 1 when denied.")
+        "Decide whether a plugin may be installed. With --source the flags are the facts (a what-if); without it the facts come from resolving the plugin, and flags override them. Exit 0 when allowed, 1 when denied.")
 final class PolicyCheckCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The plugin.")
   String name;
@@ -27,7 +27,7 @@ final class PolicyCheckCommand extends BaseCommand {
   @Option(names = "--trust-score", paramLabel = "N", description = "Its trust score.")
   Integer trustScore;
 
-  @Option(names = "--signed", description = "Treat it as signed.")
+  @Option(names = "--signed", description = "Treat it as signed (a verified signature).")
   boolean signed;
 
   @Option(names = "--explain", description = "Print every rule tried and why it matched or was skipped.")

@@ -9,6 +9,7 @@ import dev.mp.policy.AuditedPlugin;
 import dev.mp.policy.EnforceReport;
 import dev.mp.policy.EnforceSarif;
 import dev.mp.policy.UnmetRequirement;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +66,7 @@ final class PolicyEnforceCommand extends BaseCommand {
       node.put("pattern", requirement.pattern().pattern());
       node.put("reason", requirement.rule().reason());
       ArrayNode notCompliant = node.putArray("notCompliant");
-      requirement.denied().forEach(notCompliant::add);
+      requirement.notCompliant().forEach(notCompliant::add);
     }
     ArrayNode compliant = document.putArray("compliant");
     report.compliant().forEach(p -> compliant.add(PolicyJson.audited(p, output().verbose())));
@@ -88,7 +89,7 @@ final class PolicyEnforceCommand extends BaseCommand {
     out.line(summary(report));
   }
 
-  private static void section(Output out, String title, EnforceReport report, java.util.List<AuditedPlugin> plugins) {
+  private static void section(Output out, String title, EnforceReport report, List<AuditedPlugin> plugins) {
     if (plugins.isEmpty()) {
       return;
     }

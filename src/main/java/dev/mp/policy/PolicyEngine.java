@@ -9,7 +9,6 @@ import dev.mp.io.EditDistance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Evaluates a policy exactly as DESIGN.md §4 says: the rules in order, the first that matches decides;
@@ -39,10 +38,10 @@ public final class PolicyEngine {
     List<Rule> rules = policy.rules();
     List<RuleTrace> trace = new ArrayList<>(rules.size());
     for (int i = 0; i < rules.size(); i++) {
-      RuleTrace tried = tryRule(rules.get(i), facts, allowListed);
+      Rule rule = rules.get(i);
+      RuleTrace tried = new RuleTrace(rule, outcome(rule, facts, allowListed), facts);
       trace.add(tried);
       if (tried.matched()) {
-        Rule rule = rules.get(i);
         int untried = rules.size() - i - 1;
         return rule.action().permits()
             ? new Decision.Allowed(facts, rule, null, trace, untried)
@@ -55,10 +54,7 @@ public final class PolicyEngine {
         : new Decision.Denied(facts, null, fallback, trace, 0);
   }
 
-  private static RuleTrace tryRule(Rule rule, PluginFacts facts, boolean allowListed) {
-    return new RuleTrace(rule, outcome(rule, facts, allowListed), facts);
-  }
-
+  /** The first reason {@code rule} does not decide {@code facts}, in DESIGN.md's order, or MATCHED. */
   private static RuleTrace.Outcome outcome(Rule rule, PluginFacts facts, boolean allowListed) {
     if (!rule.matchesName(facts.name())) {
       return RuleTrace.Outcome.PATTERN;

@@ -8,19 +8,19 @@ import java.util.Objects;
  *
  * @param rule the require rule
  * @param pattern the pattern nothing satisfies
- * @param denied plugins that match the pattern but are denied or unlocked, sorted (they do not count)
+ * @param notCompliant plugins that match the pattern but are denied or unlocked, sorted (they do not count)
  */
-public record UnmetRequirement(Rule rule, Glob pattern, List<String> denied) {
+public record UnmetRequirement(Rule rule, Glob pattern, List<String> notCompliant) {
   public UnmetRequirement {
     Objects.requireNonNull(rule);
     Objects.requireNonNull(pattern);
-    denied = List.copyOf(denied);
+    notCompliant = List.copyOf(notCompliant);
   }
 
   /** {@code rule 3 (require) `audit-*`: no installed plugin matches}. */
   public String describe() {
     String base = rule.label() + " `" + pattern.pattern() + "`: no installed plugin satisfies it";
-    return denied.isEmpty() ? base : base + " (" + String.join(", ", denied.stream().map(n -> "`" + n + "`").toList())
-        + " matched but " + (denied.size() == 1 ? "is" : "are") + " not compliant)";
+    return notCompliant.isEmpty() ? base : base + " (" + String.join(", ", notCompliant.stream().map(n -> "`" + n + "`").toList())
+        + " matched but " + (notCompliant.size() == 1 ? "is" : "are") + " not compliant)";
   }
 }

@@ -133,7 +133,7 @@ class PolicyEnforcerTest {
     EnforceReport report = enforce();
     assertThat(report.unmet()).singleElement().satisfies(u -> {
       assertThat(u.pattern().pattern()).isEqualTo("sec-*");
-      assertThat(u.denied()).containsExactly("sec-old");
+      assertThat(u.notCompliant()).containsExactly("sec-old");
       assertThat(u.describe()).isEqualTo(
           "rule 2 (require) `sec-*`: no installed plugin satisfies it (`sec-old` matched but is not compliant)");
     });
