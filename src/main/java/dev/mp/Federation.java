@@ -1,5 +1,6 @@
 package dev.mp;
 
+import dev.mp.audit.AuditLog;
 import dev.mp.config.AddRegistryRequest;
 import dev.mp.config.ConfigLoader;
 import dev.mp.config.LoadedConfig;
@@ -8,6 +9,18 @@ import dev.mp.config.ProjectLayout;
 import dev.mp.config.RegistryChange;
 import dev.mp.config.RegistryEditor;
 import dev.mp.io.ProcessLock;
+import dev.mp.policy.Decision;
+import dev.mp.policy.EnforceReport;
+import dev.mp.policy.FactsResolver;
+import dev.mp.policy.PluginFacts;
+import dev.mp.policy.Policy;
+import dev.mp.policy.PolicyCheckRequest;
+import dev.mp.policy.PolicyCheckResult;
+import dev.mp.policy.PolicyDenials;
+import dev.mp.policy.PolicyEnforcer;
+import dev.mp.policy.PolicyEngine;
+import dev.mp.policy.PolicyListing;
+import dev.mp.policy.PolicyLoader;
 import dev.mp.registry.RegistryListing;
 import dev.mp.registry.RegistryStatus;
 import dev.mp.sign.Ed25519PrivateKey;
@@ -27,6 +40,8 @@ import java.util.function.Supplier;
 public final class Federation {
   private final Context context;
   private LoadedConfig loadedConfig;
+  private PolicyEngine policyEngine;
+  private FactsResolver factsResolver;
 
   public Federation(Context context) {
     this.context = context;
@@ -124,6 +139,86 @@ public final class Federation {
   /** A path as shown to users: relative to the project root when inside it. */
   public String display(Path path) {
     return ProjectLayout.of(context.projectDir(), dev.mp.config.FederationDefaults.DEFAULT).display(path);
+  }
+
+  /**
+   * The project's policy ({@code .claude/policies/plugins.yaml}), or the built-in default. Rules whose
+   * {@code source} names no configured registry are reported as warnings.
+   *
+   * @throws MpException {@code POLICY_CONFIG_ERROR} when the policy file is malformed or invalid
+   */
+  public Policy policy() {
+    return policyEngine().policy();
+  }
+
+  /**
+   * The engine for the project's policy and registries.
+   *
+   * @throws MpException {@code POLICY_CONFIG_ERROR} or {@code CONFIG_ERROR} for a bad policy or config
+   */
+  public PolicyEngine policyEngine() {
+    if (policyEngine == null) {
+      Policy policy = PolicyLoader.load(context.projectDir());
+      policy.warnings(config().config()).forEach(context.reporter()::warn);
+      policyEngine = new PolicyEngine(policy, config().config());
+    }
+    return policyEngine;
+  }
+
+  /**
+   * Where {@link #policyCheck} takes a plugin's facts from when the request names no source. Until one
+   * is set, such a request is a {@code USAGE_ERROR} asking for {@code --source}.
+   */
+  public void useFactsResolver(FactsResolver resolver) {
+    this.factsResolver = resolver;
+  }
+
+  /**
+   * Decides whether a plugin may be installed. A denial is a result, not an error.
+   *
+   * @throws MpException {@code USAGE_ERROR} without a source and without a facts resolver, {@code
+   *     REGISTRY_NOT_FOUND} for an unknown source, {@code POLICY_CONFIG_ERROR} for a bad policy
+   */
+  public PolicyCheckResult policyCheck(PolicyCheckRequest request) {
+    return policyEngine().check(request, factsResolver);
+  }
+
+  /** The policy's rules and the registries' modes. */
+  public PolicyListing policyList() {
+    return new PolicyListing(policy(), config().config().byPriority());
+  }
+
+  /**
+   * Audits the locked and installed plugins against the policy.
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} for a bad lockfile, {@code POLICY_CONFIG_ERROR} for a bad policy
+   */
+  public EnforceReport policyEnforce() {
+    return PolicyEnforcer.audit(policyEngine(), layout());
+  }
+
+  /**
+   * Evaluates {@code facts} for installation: returns the permission, or records the denial in the
+   * audit trail and throws it.
+   *
+   * @throws MpException {@code POLICY_DENIED} (exit 1) when the policy denies the plugin
+   */
+  public Decision.Allowed requirePolicyAllows(PluginFacts facts) {
+    Decision decision = policyEngine().evaluate(facts);
+    if (decision instanceof Decision.Denied denied) {
+      recordPolicyDenial(denied);
+      throw denied.toException();
+    }
+    return (Decision.Allowed) decision;
+  }
+
+  /**
+   * Appends a {@code policy-denied} event to {@code .claude/federation-audit.jsonl}.
+   *
+   * @throws MpException {@code IO_ERROR} when the audit trail cannot be written
+   */
+  public void recordPolicyDenial(Decision.Denied denied) {
+    PolicyDenials.record(new AuditLog(layout().auditFile(), context.clock()), denied);
   }
 
   /**

@@ -1,5 +1,11 @@
 package dev.mp.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.io.Json;
+import dev.mp.policy.Decision;
+import dev.mp.policy.PolicyCheckRequest;
+import dev.mp.policy.PolicyCheckResult;
+import dev.mp.policy.RuleTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -7,8 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     description =
-        "Decide whether a plugin may be installed. Facts not given as flags are taken from resolving it. Exit 0 when allowed, 1 when denied.")
-final class PolicyCheckCommand extends PendingCommand {
+        "Decide whether a plugin may be installed. With --source the flags are the facts (a what-if); without it the facts come from resolving the plugin, and flags override them. Exit 0 when allowed, 1 when denied.")
+final class PolicyCheckCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The plugin.")
   String name;
 
@@ -21,9 +27,43 @@ final class PolicyCheckCommand extends PendingCommand {
   @Option(names = "--trust-score", paramLabel = "N", description = "Its trust score.")
   Integer trustScore;
 
-  @Option(names = "--signed", description = "Treat it as signed.")
+  @Option(names = "--signed", description = "Treat it as signed (a verified signature).")
   boolean signed;
 
   @Option(names = "--explain", description = "Print every rule tried and why it matched or was skipped.")
   boolean explain;
+
+  @Override
+  protected int execute() {
+    PolicyCheckResult result =
+        federation().policyCheck(new PolicyCheckRequest(name, source, version, trustScore, signed));
+    Decision decision = result.decision();
+    Output out = output();
+    String origin = PolicyJson.origin(federation(), result.policy());
+    if (decision.facts().version() == null
+        && decision.trace().stream().anyMatch(t -> t.outcome() == RuleTrace.Outcome.VERSIONS)) {
+      out.warn("the version is unknown, so rules with a `versions` filter did not match; pass `--version V`");
+    }
+    if (out.json()) {
+      ObjectNode document = Json.object();
+      document.put("plugin", decision.facts().name());
+      document.put("policy", origin);
+      ObjectNode facts = PolicyJson.facts(decision.facts());
+      facts.put("from", result.resolved() ? "resolution" : "flags");
+      document.set("facts", facts);
+      out.json(PolicyJson.decision(document, decision, true));
+    } else {
+      if (result.policy().isBuiltInDefault()) {
+        out.status("Using the built-in default policy (no `.claude/policies/plugins.yaml`)");
+      }
+      out.line(decision.verdict() + ": " + decision.facts().describe());
+      out.line("  " + PolicyText.verdict(decision));
+      if (explain || out.verbose()) {
+        out.line("facts (" + (result.resolved() ? "from resolution" : "from the flags") + "): " + PolicyText.facts(decision));
+        out.line("policy: " + origin);
+        PolicyText.trace(decision, "  ").forEach(out::line);
+      }
+    }
+    return decision.allowed() ? 0 : 1;
+  }
 }

@@ -34,6 +34,9 @@ public final class Training {
         {"-C", dir, "registry", "remove", "team"},
         {"-C", dir, "--json", "registry", "add", "Bad Name", "./x"},
         {"-C", dir, "no-such-command"},
+        {"-C", dir, "policy", "list"},
+        {"-C", dir, "policy", "check", "training", "--source", "local", "--explain"},
+        {"-C", dir, "policy", "enforce", "--format", "sarif"},
       };
       for (String[] run : runs) {
         Invocation invocation = new Invocation(

@@ -1,0 +1,105 @@
+package dev.mp.policy;
+
+import dev.mp.ErrorCode;
+import dev.mp.MpException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the policy says about one plugin: {@link Allowed} or {@link Denied}, decided either by the first
+ * matching rule or, when none matched, by the registry's mode; with the trace of every rule tried.
+ * Immutable.
+ */
+public sealed interface Decision permits Decision.Allowed, Decision.Denied {
+  /** The plugin decided about. */
+  PluginFacts facts();
+
+  /** The rule that decided, or null when the registry mode did. */
+  Rule rule();
+
+  /** The registry mode that decided, or null when a rule did. */
+  ModeFallback fallback();
+
+  /** Every rule tried, in order; the last one matched when {@link #rule()} is not null. */
+  List<RuleTrace> trace();
+
+  /** How many rules after the deciding one were not tried (the first match decides). */
+  int untried();
+
+  boolean allowed();
+
+  /** {@code allowed} or {@code denied}. */
+  default String verdict() {
+    return allowed() ? "allowed" : "denied";
+  }
+
+  /** {@code rule 2 (deny)} or {@code registry mode `allow-listed` of `public`}. */
+  default String decidedBy() {
+    return rule() != null ? rule().label() : fallback().label();
+  }
+
+  /** The rule's reason, or what the rule matched when it gives none, or the registry mode's explanation. */
+  default String reason() {
+    if (rule() == null) {
+      return fallback().explain(facts().name());
+    }
+    if (rule().reason() != null) {
+      return rule().reason();
+    }
+    return "`" + facts().name() + "` matches `" + rule().match(facts().name()).map(Glob::pattern).orElse("?") + "`";
+  }
+
+  /** Permitted, by an allow or require rule or an open registry. */
+  record Allowed(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace, int untried)
+      implements Decision {
+    public Allowed {
+      Objects.requireNonNull(facts);
+      trace = List.copyOf(trace);
+      if ((rule == null) == (fallback == null)) {
+        throw new IllegalArgumentException("exactly one of rule and fallback decides");
+      }
+    }
+
+    @Override
+    public boolean allowed() {
+      return true;
+    }
+
+    /** True when a {@code require} rule decided: the plugin is mandatory. */
+    public boolean required() {
+      return rule != null && rule.action() == Action.REQUIRE;
+    }
+  }
+
+  /** Blocked, by a deny rule or by a registry mode that needs an explicit allow. */
+  record Denied(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace, int untried)
+      implements Decision {
+    public Denied {
+      Objects.requireNonNull(facts);
+      trace = List.copyOf(trace);
+      if ((rule == null) == (fallback == null)) {
+        throw new IllegalArgumentException("exactly one of rule and fallback decides");
+      }
+    }
+
+    @Override
+    public boolean allowed() {
+      return false;
+    }
+
+    /**
+     * The error for installing the plugin anyway: {@code POLICY_DENIED} (exit 1), naming the deciding
+     * rule and the command that explains the decision.
+     */
+    public MpException toException() {
+      String check = "mp policy check " + facts.name()
+          + (facts.source() == null ? "" : " --source " + facts.source())
+          + (facts.version() == null ? "" : " --version " + facts.version())
+          + (facts.trustScore() == null ? "" : " --trust-score " + facts.trustScore())
+          + (facts.signature().countsAsSigned() ? " --signed" : "") + " --explain";
+      return new MpException(ErrorCode.POLICY_DENIED,
+          "the policy denies " + facts.describe() + ": " + decidedBy() + ": " + reason(),
+          "run `" + check + "` to see every rule tried");
+    }
+  }
+}

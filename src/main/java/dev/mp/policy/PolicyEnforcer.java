@@ -1,0 +1,123 @@
+package dev.mp.policy;
+
+import dev.mp.ErrorCode;
+import dev.mp.MpException;
+import dev.mp.config.ProjectLayout;
+import dev.mp.io.AtomicFiles;
+import dev.mp.io.JsonDocument;
+import dev.mp.lock.Lockfile;
+import dev.mp.lock.LockedPlugin;
+import dev.mp.lock.LockfileCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Audits a project against its policy ({@code mp policy enforce}). The lockfile is the record of what
+ * is installed: each locked plugin is evaluated with the facts the lockfile keeps (version, registry,
+ * trust score, {@code signed: true} as a verified signature). The install folder is cross-checked: a
+ * plugin folder the lockfile does not list is a violation (evaluated with its registry unknown), and a
+ * locked plugin whose folder is missing is still audited and reported as not installed. Then every
+ * pattern of every {@code require} rule must be satisfied by a locked plugin the policy allows.
+ * Stateless and thread-safe.
+ */
+public final class PolicyEnforcer {
+  private PolicyEnforcer() {}
+
+  /**
+   * Audits the project at {@code layout}.
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} or {@code UNSUPPORTED_LOCK_VERSION} for a bad lockfile,
+   *     {@code IO_ERROR} when the install folder cannot be listed
+   */
+  public static EnforceReport audit(PolicyEngine engine, ProjectLayout layout) {
+    byte[] bytes = AtomicFiles.readIfExists(layout.lockfile());
+    Lockfile lockfile = null;
+    JsonDocument lines = null;
+    if (bytes != null) {
+      lockfile = LockfileCodec.parse(ProjectLayout.LOCKFILE, bytes);
+      lines = JsonDocument.parseJson(ProjectLayout.LOCKFILE, bytes, ErrorCode.LOCKFILE_ERROR);
+    }
+    return audit(engine, lockfile, lines, installedFolders(layout.installDir()), layout.display(layout.installDir()));
+  }
+
+  /**
+   * Audits {@code lockfile} and {@code installed} against the engine's policy.
+   *
+   * @param lockfile the lockfile, or null when there is none
+   * @param lines the lockfile parsed for line numbers, or null
+   * @param installed the plugin folders in the install folder
+   * @param installDir the install folder as shown
+   */
+  public static EnforceReport audit(
+      PolicyEngine engine, Lockfile lockfile, JsonDocument lines, SortedSet<String> installed, String installDir) {
+    Map<String, LockedPlugin> locked = lockfile == null ? Map.of() : lockfile.plugins();
+    SortedSet<String> names = new TreeSet<>(locked.keySet());
+    names.addAll(installed);
+    List<AuditedPlugin> plugins = new ArrayList<>(names.size());
+    for (String name : names) {
+      LockedPlugin plugin = locked.get(name);
+      if (plugin == null) {
+        Decision decision = engine.evaluate(new PluginFacts(name, null, null, null, SignatureState.UNSIGNED));
+        plugins.add(new AuditedPlugin(name, AuditedPlugin.Presence.UNLOCKED, decision, 0));
+      } else {
+        PluginFacts facts = new PluginFacts(name, plugin.version(), plugin.source(), plugin.trustScore(),
+            plugin.isSigned() ? SignatureState.VERIFIED : SignatureState.UNSIGNED);
+        AuditedPlugin.Presence presence =
+            installed.contains(name) ? AuditedPlugin.Presence.INSTALLED : AuditedPlugin.Presence.NOT_INSTALLED;
+        int line = lines == null ? 0 : lines.line("/plugins/" + JsonDocument.escape(name));
+        plugins.add(new AuditedPlugin(name, presence, engine.evaluate(facts), line));
+      }
+    }
+    String lockfileName = lockfile == null ? null : ProjectLayout.LOCKFILE;
+    int pluginsLine = lines == null ? 0 : lines.line("/plugins");
+    return new EnforceReport(engine.policy(), lockfileName, pluginsLine, installDir, plugins,
+        unmet(engine.policy(), plugins));
+  }
+
+  private static List<UnmetRequirement> unmet(Policy policy, List<AuditedPlugin> plugins) {
+    List<UnmetRequirement> unmet = new ArrayList<>();
+    for (Rule rule : policy.requirements()) {
+      for (Glob pattern : rule.plugins()) {
+        List<String> notCompliant = new ArrayList<>();
+        boolean met = false;
+        for (AuditedPlugin plugin : plugins) {
+          PluginFacts facts = plugin.decision().facts();
+          boolean selected = pattern.matches(plugin.name()) && rule.selects(facts);
+          if (selected && !plugin.isViolation()) {
+            met = true;
+          } else if (selected) {
+            notCompliant.add(plugin.name());
+          }
+        }
+        if (!met) {
+          unmet.add(new UnmetRequirement(rule, pattern, notCompliant));
+        }
+      }
+    }
+    return unmet;
+  }
+
+  /** The plugin folders in {@code installDir}: sub-folders not starting with {@code .}, sorted. */
+  static SortedSet<String> installedFolders(Path installDir) {
+    SortedSet<String> names = new TreeSet<>();
+    try (Stream<Path> entries = Files.list(installDir)) {
+      entries.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .forEach(names::add);
+    } catch (NoSuchFileException e) {
+      return names;
+    } catch (IOException e) {
+      throw MpException.io("failed to list the install folder `" + installDir + "`", e);
+    }
+    return names;
+  }
+}
