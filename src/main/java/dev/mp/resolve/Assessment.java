@@ -48,7 +48,7 @@ final class Assessment {
         continue;
       }
       Candidate[] all = node.offerings.candidates(r);
-      Candidate best = r == chosen.registry ? chosen : first(solver.satisfying(node, r));
+      Candidate best = r == chosen.registry ? chosen : counterpart(solver.satisfying(node, r));
       if (best == null) {
         Candidate latest = latest(all);
         boolean pinnedAway = pin != null && !pin.equals(registry.name());
@@ -110,6 +110,24 @@ final class Assessment {
     if (consultations != null) {
       consultations.add(new Trace.Consultation(registry, priority, offering, version, integrity, detail));
     }
+  }
+
+  /**
+   * The release another registry would supply in place of the chosen one: the same version when it
+   * has it (so a mirror is compared release for release, even when dependencies forced an older
+   * release), else its highest satisfying release (a different version is different content).
+   */
+  private Candidate counterpart(Candidate[] satisfying) {
+    Candidate sameVersion = null;
+    for (Candidate candidate : satisfying) {
+      if (candidate.version.text().equals(chosen.version.text())) {
+        return candidate;
+      }
+      if (sameVersion == null && candidate.version.comparePrecedence(chosen.version) == 0) {
+        sameVersion = candidate;
+      }
+    }
+    return sameVersion != null ? sameVersion : first(satisfying);
   }
 
   private static Candidate first(Candidate[] candidates) {

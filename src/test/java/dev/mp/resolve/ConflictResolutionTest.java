@@ -269,6 +269,31 @@ class ConflictResolutionTest {
   }
 
   @Test
+  void registriesAreComparedReleaseForReleaseSoAMirrorIsNoConflict() {
+    // Both offer 1.0.0 and 0.9.0; 1.0.0 needs an `alpha` nobody has, so 0.9.0 is taken from `local`.
+    List<PluginEntry> mirrored = List.of(
+        Fixtures.plugin("gamma", Fixtures.release("1.0.0", Fixtures.integrity("g1"), "alpha@^1"),
+            Fixtures.release("0.9.0", Fixtures.integrity("g09"))),
+        Fixtures.simple("alpha", "0.1.0", "a"));
+    RegistrySet registries = new RegistrySet(List.of(registry("local", 100, mirrored), registry("team", 75, mirrored)));
+    Resolution resolution = resolve(registries, request("gamma").withStrategy(ConflictStrategy.ERROR), Terminal.NONE);
+    assertThat(resolution.find("gamma").orElseThrow().version()).isEqualTo("0.9.0");
+    assertThat(resolution.conflicts()).isEmpty();
+  }
+
+  @Test
+  void aHigherVersionOnlyInAnotherRegistryIsAConflict() {
+    RegistrySet registries = new RegistrySet(List.of(
+        registry("team", 75, List.of(Fixtures.simple("gamma", "1.2.0", "internal"))),
+        registry("public", 0, List.of(Fixtures.simple("gamma", "99.0.0", "attacker")))));
+    Conflict conflict = resolve(registries, request("gamma"), Terminal.NONE).conflicts().get(0);
+    assertThat(conflict.sources()).extracting(Offer::registry, Offer::version)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "1.2.0"),
+            org.assertj.core.groups.Tuple.tuple("public", "99.0.0"));
+    assertThat(conflict.chosen()).isEqualTo("team");
+  }
+
+  @Test
   void noAuditLineWhenTheRequestSaysSo() {
     resolve(forkedGamma(), request("gamma").withAudit(false), Terminal.NONE);
     assertThat(audit).doesNotExist();
