@@ -40,12 +40,12 @@ final class Assembler {
   }
 
   private static ResolvedPlugin plugin(Assessment assessment) {
-    Solver.Node node = assessment.node;
+    Node node = assessment.node;
     Candidate chosen = assessment.chosen;
     List<Constraint> constraints = new ArrayList<>(node.needs.size());
     TreeSet<String> requiredBy = new TreeSet<>();
     boolean requested = false;
-    for (Solver.Need need : node.needs) {
+    for (Need need : node.needs) {
       constraints.add(need.toConstraint());
       if (need.owner == null) {
         requested = true;

@@ -13,7 +13,7 @@ import java.util.StringJoiner;
  * Built after solving, once per resolved plugin, from lookups the solver already made.
  */
 final class Assessment {
-  final Solver.Node node;
+  final Node node;
   final Candidate chosen;
   final ChoiceReason reason;
   final String pin;
@@ -25,7 +25,7 @@ final class Assessment {
   /** The conflict over the plugin, not yet settled by a strategy; null when the sources agree. */
   final Conflict conflict;
 
-  Assessment(Solver solver, Solver.Node node, ConflictStrategy strategy, boolean explain) {
+  Assessment(Solver solver, Node node, ConflictStrategy strategy, boolean explain) {
     this.node = node;
     this.chosen = node.frame.current;
     this.reason = node.frame.reason;
@@ -151,8 +151,8 @@ final class Assessment {
     return all.length > 5 ? out + ", … " + (all.length - 5) + " more" : out.toString();
   }
 
-  private static String pinOf(Solver.Node node) {
-    for (Solver.Need need : node.needs) {
+  private static String pinOf(Node node) {
+    for (Need need : node.needs) {
       if (need.pin != null) {
         return need.pin;
       }

@@ -21,6 +21,10 @@ final class Candidate {
     return a.version.text().compareTo(b.version.text());
   };
 
+  private static final Comparator<DependencySpec> BY_NAME = Comparator.comparing(DependencySpec::name)
+      .thenComparing(DependencySpec::range)
+      .thenComparing(d -> d.registry() == null ? "" : d.registry());
+
   final int registry;
   final String registryName;
   final PluginEntry entry;
@@ -46,8 +50,7 @@ final class Candidate {
         sortedDependencies = deps;
       } else {
         List<DependencySpec> sorted = new ArrayList<>(deps);
-        sorted.sort(Comparator.comparing(DependencySpec::name).thenComparing(DependencySpec::range)
-            .thenComparing(d -> d.registry() == null ? "" : d.registry()));
+        sorted.sort(BY_NAME);
         sortedDependencies = sorted;
       }
     }

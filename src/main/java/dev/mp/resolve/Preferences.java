@@ -35,6 +35,11 @@ final class Preferences {
     }
   }
 
+  /** True when nobody chose anything: the priority order decides everything. */
+  boolean isEmpty() {
+    return explicit.isEmpty() && locked.isEmpty() && prompted.isEmpty();
+  }
+
   void answer(String plugin, String registry) {
     prompted.put(plugin, registry);
   }

@@ -42,7 +42,7 @@ final class Problem {
   }
 
   /** No eligible registry has a release of the plugin satisfying its constraints (or the plugin at all). */
-  static Problem noRelease(Solver solver, Solver.Node node, String pin) {
+  static Problem noRelease(Solver solver, Node node, String pin) {
     Catalog catalog = solver.catalog();
     boolean requestedOnly = node.needs.stream().allMatch(need -> need.owner == null);
     ErrorCode code = requestedOnly || node.needs.stream().anyMatch(need -> need.owner == null)
@@ -69,7 +69,7 @@ final class Problem {
   }
 
   /** A decided plugin does not satisfy a constraint added after it was decided. */
-  static Problem unsatisfiable(Solver solver, Solver.Node node, Solver.Need added, Candidate decided) {
+  static Problem unsatisfiable(Solver solver, Node node, Need added, Candidate decided) {
     Catalog catalog = solver.catalog();
     String pin = added.pin;
     String where = pin == null ? "any registry" : "registry `" + pin + "`";
@@ -78,7 +78,7 @@ final class Problem {
             + available(catalog, node, pin));
   }
 
-  static Problem pinConflict(Solver solver, Solver.Node node, Solver.Need first, Solver.Need second) {
+  static Problem pinConflict(Solver solver, Node node, Need first, Need second) {
     return of(ErrorCode.DEPENDENCY_ERROR, "`" + node.name + "` must come from two registries: `" + first.pin + "` for `"
         + String.join(" → ", solver.chain(first.owner.node)) + "` and `" + second.pin + "` for `"
         + String.join(" → ", solver.chain(second.owner.node)) + "`",
@@ -86,7 +86,7 @@ final class Problem {
   }
 
   /** The pinned registry is not configured and enabled, or is unavailable. */
-  static Problem pinMissing(Solver solver, Solver.Node node, Solver.Need pinnedBy, LoadedRegistry registry) {
+  static Problem pinMissing(Solver solver, Node node, Need pinnedBy, LoadedRegistry registry) {
     String chain = "`" + String.join(" → ", solver.chain(pinnedBy.owner.node)) + " → " + node.name + "`";
     if (registry == null) {
       return of(ErrorCode.DEPENDENCY_ERROR, chain + ": must come from registry `" + pinnedBy.pin
@@ -150,10 +150,10 @@ final class Problem {
     return new MpException(code, message, allHints, null);
   }
 
-  private static String unsatisfiedMessage(Solver solver, Solver.Node node, String where) {
+  private static String unsatisfiedMessage(Solver solver, Node node, String where) {
     StringBuilder text = new StringBuilder("no release of `").append(node.name).append("` in ").append(where)
         .append(" satisfies every constraint:");
-    for (Solver.Need need : node.needs) {
+    for (Need need : node.needs) {
       text.append("\n  `").append(node.name).append('@').append(need.range.text()).append('`');
       if (need.owner == null) {
         text.append(" requested");
@@ -169,7 +169,7 @@ final class Problem {
   }
 
   /** {@code `team`: 1.2.0, 1.0.0; `local`: 0.9.0}: what the eligible registries have, or "" when none has the plugin. */
-  private static String available(Catalog catalog, Solver.Node node, String pin) {
+  private static String available(Catalog catalog, Node node, String pin) {
     StringJoiner out = new StringJoiner("; ");
     for (int r = 0; r < catalog.available.length; r++) {
       if (pin != null && !pin.equals(catalog.available[r].name())) {

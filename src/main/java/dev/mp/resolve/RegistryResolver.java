@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -66,16 +65,15 @@ public final class RegistryResolver {
     validatePreferences(catalog, request.preferences());
     Preferences preferences = new Preferences(request.preferences(), request.lockedSources());
     boolean asking = request.strategy() == ConflictStrategy.PROMPT && context.terminal().interactive();
-    List<String> rootNames = roots.stream().map(Solver.Root::name).distinct().toList();
     while (true) {
       Solver solver = new Solver(catalog, preferences);
-      TreeMap<String, Solver.Node> decided = solver.solve(roots);
-      Problem cycle = Cycles.find(decided, rootNames);
+      List<Node> decided = solver.solve(roots);
+      Problem cycle = Cycles.find(decided);
       if (cycle != null) {
         throw cycle.toException(catalog);
       }
       List<Assessment> assessments = new ArrayList<>(decided.size());
-      for (Solver.Node node : decided.values()) {
+      for (Node node : decided) {
         assessments.add(new Assessment(solver, node, request.strategy(), request.explain()));
       }
       if (asking && ask(assessments, preferences)) {
@@ -175,15 +173,19 @@ public final class RegistryResolver {
   /** The requested specs, sorted by name then range, so the request's order never matters. */
   private static List<Solver.Root> roots(List<String> specs) {
     List<Solver.Root> roots = new ArrayList<>(specs.size());
+    Map<String, VersionRange> parsed = new java.util.HashMap<>();
     for (String spec : specs) {
-      DependencySpec parsed = DependencySpec.parse(spec);
-      String name = parsed.name();
+      DependencySpec dependency = DependencySpec.parse(spec);
+      String name = dependency.name();
       if (name.isEmpty() || name.chars().anyMatch(Character::isWhitespace) || name.contains("@")) {
         throw MpException.usage("`" + spec + "` is not a plugin name", "write `NAME` or `NAME@RANGE`, e.g. `gamma@^1.2`");
       }
-      VersionRange range;
+      VersionRange range = parsed.get(dependency.range());
       try {
-        range = VersionRange.parse(parsed.range());
+        if (range == null) {
+          range = VersionRange.parse(dependency.range());
+          parsed.put(dependency.range(), range);
+        }
       } catch (MpException invalid) {
         throw MpException.usage("`" + spec + "`: " + invalid.getMessage(), invalid.hints().toArray(new String[0]));
       }

@@ -28,6 +28,7 @@ import java.util.TreeMap;
  */
 final class Solver {
   static final int MAX_ATTEMPTS = 100_000;
+  private static final Candidate[] NONE = new Candidate[0];
 
   private final Catalog catalog;
   private final Preferences preferences;
@@ -48,10 +49,10 @@ final class Solver {
   /**
    * Solves for {@code roots} (already sorted).
    *
-   * @return the decided plugins, by name
+   * @return the decided plugins, sorted by name
    * @throws MpException {@code PLUGIN_NOT_FOUND} or {@code DEPENDENCY_ERROR} with the chain of plugins
    */
-  TreeMap<String, Node> solve(List<Root> roots) {
+  List<Node> solve(List<Root> roots) {
     for (Root root : roots) {
       addNeed(node(root.name()), new Need(root.range(), null, null));
     }
@@ -145,8 +146,18 @@ final class Solver {
     return null;
   }
 
-  /** Which registry supplies the plugin under its current constraints, and its satisfying releases. */
+  /**
+   * Which registry supplies the plugin under its current constraints, and its satisfying releases;
+   * kept on the node until its constraints change (a forward check and the decision share it).
+   */
   private Selection select(Node node) {
+    if (node.selection == null) {
+      node.selection = computeSelection(node);
+    }
+    return node.selection;
+  }
+
+  private Selection computeSelection(Node node) {
     String pin = null;
     Need pinnedBy = null;
     for (Need need : node.needs) {
@@ -168,7 +179,8 @@ final class Solver {
       return satisfying.length > 0 ? new Selection(ChoiceReason.PIN, satisfying)
           : new Selection(Problem.noRelease(this, node, pin));
     }
-    for (ChoiceReason reason : Preferences.ORDER) {
+    for (int p = 0; p < Preferences.ORDER.size() && !preferences.isEmpty(); p++) {
+      ChoiceReason reason = Preferences.ORDER.get(p);
       int r = catalog.position(preferences.registry(reason, node.name));
       if (r >= 0) {
         Candidate[] satisfying = satisfying(node, r);
@@ -190,23 +202,29 @@ final class Solver {
     return new Selection(Problem.noRelease(this, node, null));
   }
 
-  /** The registry's releases that satisfy every constraint on the node, best first. */
+  /**
+   * The registry's releases that satisfy every constraint on the node, best first. Shared arrays:
+   * callers must not modify them.
+   */
   Candidate[] satisfying(Node node, int registry) {
     Candidate[] all = node.offerings.candidates(registry);
     int count = 0;
     Candidate[] matches = null;
-    for (Candidate candidate : all) {
-      if (node.accepts(candidate)) {
-        if (matches == null) {
-          matches = new Candidate[all.length];
+    for (int i = 0; i < all.length; i++) {
+      if (node.accepts(all[i])) {
+        if (matches != null) {
+          matches[count] = all[i];
         }
-        matches[count++] = candidate;
+        count++;
+      } else if (matches == null) {
+        matches = new Candidate[all.length];
+        System.arraycopy(all, 0, matches, 0, count);
       }
     }
-    if (count == 0) {
-      return new Candidate[0];
+    if (matches == null) {
+      return all;
     }
-    return count == matches.length ? matches : java.util.Arrays.copyOf(matches, count);
+    return count == 0 ? NONE : java.util.Arrays.copyOf(matches, count);
   }
 
   /** The plugins leading from a requested one to {@code node}, following each one's first constraint. */
@@ -238,6 +256,7 @@ final class Solver {
   private void addNeed(Node node, Need need) {
     need.target = node;
     node.needs.add(need);
+    node.selection = null;
     if (node.seq < 0) {
       node.seq = discovered++;
       if (node.frame == null) {
@@ -254,6 +273,7 @@ final class Solver {
       if (target.needs.remove(target.needs.size() - 1) != need) {
         throw new IllegalStateException("constraints retracted out of order for `" + target.name + "`");
       }
+      target.selection = null;
       if (target.needs.isEmpty()) {
         pending.remove(target.seq);
         target.seq = -1;
@@ -282,99 +302,19 @@ final class Solver {
     return owners;
   }
 
-  private TreeMap<String, Node> decided() {
-    TreeMap<String, Node> result = new TreeMap<>();
-    for (Frame frame : trail) {
-      result.put(frame.node.name, frame.node);
+  private List<Node> decided() {
+    Node[] nodes = new Node[trail.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = trail.get(i).node;
     }
-    return result;
+    java.util.Arrays.sort(nodes, (a, b) -> a.name.compareTo(b.name));
+    return java.util.Arrays.asList(nodes);
   }
 
-  /** A plugin name in this solve: its constraints and, once decided, its frame. */
-  static final class Node {
-    final String name;
-    final Catalog.Offerings offerings;
-    final List<Need> needs = new ArrayList<>(2);
-    Frame frame;
-    long seq = -1;
 
-    Node(String name, Catalog.Offerings offerings) {
-      this.name = name;
-      this.offerings = offerings;
-    }
 
-    boolean accepts(Candidate candidate) {
-      for (int i = 0; i < needs.size(); i++) {
-        if (!needs.get(i).accepts(candidate)) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
 
-  /** A constraint in the solver: a range, an optional registry pin, and the decision that added it. */
-  static final class Need {
-    final VersionRange range;
-    final String pin;
-    final Frame owner;
-    Node target;
 
-    Need(VersionRange range, String pin, Frame owner) {
-      this.range = range;
-      this.pin = pin;
-      this.owner = owner;
-    }
-
-    /** The any-range also takes the entry's latest release, whatever its version, as npm's {@code latest} tag does. */
-    boolean accepts(Candidate candidate) {
-      return (range.test(candidate.version) || (candidate.latest && range.isAny()))
-          && (pin == null || pin.equals(candidate.registryName));
-    }
-
-    Constraint toConstraint() {
-      return owner == null ? new Constraint(range.text(), null, null, pin)
-          : new Constraint(range.text(), owner.node.name, owner.current.version.text(), pin);
-    }
-  }
-
-  /** One decision: a plugin, its registry, its candidates in order, and what the current one added. */
-  static final class Frame {
-    final Node node;
-    final int depth;
-    final ChoiceReason reason;
-    final Candidate[] candidates;
-    final List<Need> added = new ArrayList<>(4);
-    final BitSet culprits = new BitSet();
-    final List<Problem> problems = new ArrayList<>(1);
-    int next;
-    Candidate current;
-
-    Frame(Node node, int depth, Selection selection) {
-      this.node = node;
-      this.depth = depth;
-      this.reason = selection.reason;
-      this.candidates = selection.candidates;
-    }
-  }
-
-  private static final class Selection {
-    final ChoiceReason reason;
-    final Candidate[] candidates;
-    final Problem problem;
-
-    Selection(ChoiceReason reason, Candidate[] candidates) {
-      this.reason = reason;
-      this.candidates = candidates;
-      this.problem = null;
-    }
-
-    Selection(Problem problem) {
-      this.reason = null;
-      this.candidates = null;
-      this.problem = problem;
-    }
-  }
 
   private record Failure(BitSet culprits, Problem problem) {}
 }
