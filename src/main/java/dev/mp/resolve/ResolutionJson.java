@@ -9,10 +9,12 @@ import dev.mp.registry.PackageSource;
 import java.nio.file.Path;
 
 /**
- * The {@code --json} form of a {@link Resolution}: {@code plugins}, {@code conflicts}, {@code warnings}
- * and (with {@code --explain}) {@code trace}, each object built in a fixed field order with every
- * field present ({@code null} when unknown), so the document is stable for scripts and golden tests.
- * Locations are shown as the lockfile writes them ({@code ./plugins/x}, URLs without credentials).
+ * The {@code --json} form of a {@link Resolution}: {@code plugins}, {@code conflicts} and (with
+ * {@code --explain}) {@code trace}, each object built in a fixed field order with every field present
+ * ({@code null} when unknown), so the document is stable for scripts and golden tests. Locations are
+ * shown as the lockfile writes them ({@code ./plugins/x}, URLs without credentials). The resolution's
+ * warnings are left to the caller, which reports them with its other warnings (the command line's
+ * {@code Output.warn} adds every warning of the run to the document as {@code warnings}).
  */
 public final class ResolutionJson {
   private ResolutionJson() {}
@@ -28,8 +30,6 @@ public final class ResolutionJson {
     for (Conflict conflict : resolution.conflicts()) {
       conflicts.add(conflict(conflict, projectRoot));
     }
-    ArrayNode warnings = document.putArray("warnings");
-    resolution.warnings().forEach(warnings::add);
     if (resolution.trace() != null) {
       document.set("trace", trace(resolution.trace(), projectRoot));
     }

@@ -198,6 +198,19 @@ class DependencyResolutionTest {
   }
 
   @Test
+  void whenEveryReleaseFailsTheFirstProblemIsTheErrorAndTheOthersAreHints() {
+    RegistrySet registries = set(registry("team", 75,
+        plugin("alpha", release("2.0.0", integrity("a2"), "missing"), release("1.0.0", integrity("a1"), "beta@^3")),
+        simple("beta", "1.0.0", "t")));
+    MpException e = failure(registries, "alpha");
+    assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_ERROR);
+    assertThat(e.getMessage()).isEqualTo("`alpha → missing`: not found in any registry");
+    assertThat(e.hints()).containsExactly("registries searched: `team`",
+        "also tried: no release of `beta` in any registry satisfies every constraint:\n"
+            + "    `beta@^3` required by `alpha` 1.0.0");
+  }
+
+  @Test
   void aCycleIsAnErrorNamingItAndWhereItWasReachedFrom() {
     RegistrySet registries = set(registry("team", 75,
         simple("app", "1.0.0", "t", "alpha"),

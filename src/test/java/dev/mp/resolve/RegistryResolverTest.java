@@ -162,6 +162,34 @@ class RegistryResolverTest {
   }
 
   @Test
+  void explainsWhyAPreferredRegistryWasNotUsed() {
+    RegistrySet registries = set(
+        registry("local", 100, simple("gamma", "2.0.0", "l"), simple("beta", "1.0.0", "l")),
+        registry("team", 75, simple("gamma", "1.0.0", "t"), simple("beta", "1.0.0", "t")),
+        unavailable("mirror", 50, "HTTP 503"));
+    Resolution resolution = resolve(registries, request("gamma@^2", "beta")
+        .withPreferences(Map.of("gamma", "team", "beta", "mirror")));
+    assertThat(resolution.warnings()).containsExactly(
+        "registry `mirror` is unavailable and was skipped: HTTP 503",
+        "`--prefer beta=mirror` was not used: `mirror` is unavailable; `beta` comes from `local`",
+        "`--prefer gamma=team` was not used: `team` has no release of `gamma` satisfying the constraints; "
+            + "`gamma` comes from `local`");
+  }
+
+  @Test
+  void anAnswerOutsideTheChoicesIsAUsageError() {
+    String a = integrity("a");
+    String b = integrity("b");
+    RegistrySet registries = set(registry("local", 100, plugin("gamma", release("1.0.0", a))),
+        registry("team", 75, plugin("gamma", release("1.0.0", b))));
+    MpException e = (MpException) org.assertj.core.api.Assertions.catchThrowable(() ->
+        new RegistryResolver(registries, context(project, new Fixtures.ScriptedTerminal(7)))
+            .resolve(request("gamma").withStrategy(dev.mp.config.ConflictStrategy.PROMPT)));
+    assertThat(e.code()).isEqualTo(ErrorCode.USAGE_ERROR);
+    assertThat(e.hints()).containsExactly("choose with `--prefer gamma=REGISTRY`");
+  }
+
+  @Test
   void parsesPreferFlags() {
     assertThat(ResolveRequest.parsePreferences(List.of("gamma=team", "alpha=local", "gamma=team")))
         .containsExactly(Map.entry("alpha", "local"), Map.entry("gamma", "team"));
