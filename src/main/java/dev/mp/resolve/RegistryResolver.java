@@ -59,8 +59,14 @@ public final class RegistryResolver {
    *     trail cannot be written
    */
   public Resolution resolve(ResolveRequest request) {
-    registries.requireAvailable();
-    Catalog catalog = new Catalog(registries.registries());
+    List<LoadedRegistry> enabled = new ArrayList<>(registries.registries().size());
+    for (LoadedRegistry registry : registries.registries()) {
+      if (registry.spec().enabled()) {
+        enabled.add(registry);
+      }
+    }
+    new RegistrySet(enabled).requireAvailable();
+    Catalog catalog = new Catalog(enabled);
     List<Solver.Root> roots = roots(request.specs());
     validatePreferences(catalog, request.preferences());
     Preferences preferences = new Preferences(request.preferences(), request.lockedSources());

@@ -45,9 +45,7 @@ public final class ResolutionJson {
     node.put("archiveIntegrity", plugin.release().archiveIntegrity());
     node.put("resolved", resolved(plugin.source(), projectRoot));
     node.put("sourceKind", plugin.source().kind());
-    if (plugin.source() instanceof PackageSource.Unsupported) {
-      node.put("installable", false);
-    }
+    node.put("installable", !(plugin.source() instanceof PackageSource.Unsupported));
     node.put("signed", plugin.signature().wire());
     if (plugin.trustScore() == null) {
       node.putNull("trustScore");

@@ -311,10 +311,5 @@ final class Solver {
     return java.util.Arrays.asList(nodes);
   }
 
-
-
-
-
-
   private record Failure(BitSet culprits, Problem problem) {}
 }

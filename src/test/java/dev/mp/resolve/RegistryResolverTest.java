@@ -108,6 +108,19 @@ class RegistryResolverTest {
   }
 
   @Test
+  void neverConsultsADisabledRegistry() {
+    dev.mp.config.RegistrySpec off = new dev.mp.config.RegistrySpec("local", "./plugins", 100, dev.mp.config.AuthSpec.NONE,
+        dev.mp.config.PolicyMode.OPEN, false, List.of(), false, Map.of());
+    RegistrySet registries = set(
+        dev.mp.registry.LoadedRegistry.fresh(off, new dev.mp.registry.InMemoryIndex(List.of(simple("gamma", "9.0.0", "l")))),
+        registry("team", 75, simple("gamma", "1.0.0", "t")));
+    ResolvedPlugin gamma = resolve(registries, request("gamma")).find("gamma").orElseThrow();
+    assertThat(gamma.registry()).isEqualTo("team");
+    assertThat(gamma.alternatives()).isEmpty();
+    assertThat(failure(set(registries.registries().get(0)), request("gamma")).code()).isEqualTo(ErrorCode.NO_REGISTRIES);
+  }
+
+  @Test
   void failsWhenEveryRegistryIsUnavailableOrNoneIsConfigured() {
     assertThat(failure(set(unavailable("team", 1, "timeout")), request("gamma")).code())
         .isEqualTo(ErrorCode.ALL_REGISTRIES_UNAVAILABLE);
