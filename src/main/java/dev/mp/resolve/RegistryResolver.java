@@ -183,7 +183,7 @@ public final class RegistryResolver {
     for (String spec : specs) {
       DependencySpec dependency = DependencySpec.parse(spec);
       String name = dependency.name();
-      if (name.isEmpty() || name.chars().anyMatch(Character::isWhitespace) || name.contains("@")) {
+      if (!isPluginName(name)) {
         throw MpException.usage("`" + spec + "` is not a plugin name", "write `NAME` or `NAME@RANGE`, e.g. `gamma@^1.2`");
       }
       VersionRange range = parsed.get(dependency.range());
@@ -199,6 +199,19 @@ public final class RegistryResolver {
     }
     roots.sort(Comparator.comparing(Solver.Root::name).thenComparing(root -> root.range().text()));
     return roots;
+  }
+
+  private static boolean isPluginName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isWhitespace(c) || c == '@') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void validatePreferences(Catalog catalog, Map<String, String> preferences) {
