@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The result of {@link RegistryResolver#resolve}: one consistent set of plugins.
+ * The result of {@link RegistryResolver#resolve}: one consistent set of plugins. Immutable; the lists
+ * are never null, {@code trace} is null without {@code --explain}.
  *
  * @param plugins every resolved plugin, requested ones and their dependencies, sorted by name (so
  *     the result never depends on the order the names were given in)

@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What to resolve and how.
+ * What to resolve and how. Immutable: the collections are copied (maps sorted); none of the
+ * components may be null.
  *
  * @param specs the plugins asked for, {@code NAME} or {@code NAME@RANGE} (npm-style range), as typed
  * @param preferences plugin → registry to take it from ({@code --prefer NAME=REGISTRY}); applies under

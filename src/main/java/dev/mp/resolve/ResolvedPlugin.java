@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A plugin as resolved: the registry that won, the release chosen there and why.
+ * A plugin as resolved: the registry that won, the release chosen there and why. Immutable; the
+ * nullable components are {@code description} and {@code trustScore} (and the release's integrity).
  *
  * @param name the plugin name
  * @param registry the winning registry

@@ -83,6 +83,9 @@ public final class VersionRange {
     if (!version.isSemver()) {
       return any;
     }
+    if (any && !version.isPrerelease()) {
+      return true;
+    }
     for (List<RangeComparator> set : sets) {
       if (testSet(set, version)) {
         return true;
