@@ -35,12 +35,18 @@ final class Solver {
   private final Map<String, Node> nodes = new HashMap<>();
   private final TreeMap<Long, Node> pending = new TreeMap<>();
   private final List<Frame> trail = new ArrayList<>();
+  private final int maxAttempts;
   private long discovered;
   private int attempts;
 
   Solver(Catalog catalog, Preferences preferences) {
+    this(catalog, preferences, MAX_ATTEMPTS);
+  }
+
+  Solver(Catalog catalog, Preferences preferences, int maxAttempts) {
     this.catalog = catalog;
     this.preferences = preferences;
+    this.maxAttempts = maxAttempts;
   }
 
   /** A requested plugin: its name and range. */
@@ -95,8 +101,8 @@ final class Solver {
   /** Tries the frame's remaining candidates; null once one holds, else the frame's failure (frame popped). */
   private Failure advance(Frame frame) {
     while (frame.next < frame.candidates.length) {
-      if (++attempts > MAX_ATTEMPTS) {
-        throw Problem.gaveUp(MAX_ATTEMPTS, frame.problems.isEmpty() ? null : frame.problems.get(0)).toException(catalog);
+      if (++attempts > maxAttempts) {
+        throw Problem.gaveUp(maxAttempts, frame.problems.isEmpty() ? null : frame.problems.get(0)).toException(catalog);
       }
       Candidate candidate = frame.candidates[frame.next++];
       Failure failure = apply(frame, candidate);
