@@ -5,6 +5,8 @@
 # with the ./mp launcher's flags (serial GC, C1 only), so the "cold" figure is what one `mp resolve`
 # process pays for resolution; wall time and peak memory of the whole process come from time(1).
 #
+# Then the same with a hashed index (what a hashed cache would answer like) and with --explain.
+#
 # Usage: bench/resolve/run.sh [WARM_RUNS]
 set -eu
 cd "$(dirname "$0")/../.."
@@ -15,5 +17,7 @@ FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss2m -XX:-UsePerfData"
 for workload in small large; do
   /usr/bin/time -f "  process: %e s wall, %M KB peak RSS" java $FLAGS -Xmx6g -cp "$CP" dev.mp.bench.ResolveBench "$workload" "$WARM"
 done
-echo "with --explain:"
+for workload in small large; do
+  /usr/bin/time -f "  process: %e s wall, %M KB peak RSS" java $FLAGS -Xmx6g -cp "$CP" dev.mp.bench.ResolveBench "$workload" "$WARM" hash
+done
 /usr/bin/time -f "  process: %e s wall, %M KB peak RSS" java $FLAGS -Xmx6g -cp "$CP" dev.mp.bench.ResolveBench small "$WARM" explain

@@ -42,21 +42,29 @@ final class Assembler {
   private static ResolvedPlugin plugin(Assessment assessment) {
     Node node = assessment.node;
     Candidate chosen = assessment.chosen;
-    List<Constraint> constraints = new ArrayList<>(node.needs.size());
-    TreeSet<String> requiredBy = new TreeSet<>();
-    boolean requested = false;
-    for (Need need : node.needs) {
-      constraints.add(need.toConstraint());
-      if (need.owner == null) {
-        requested = true;
-      } else {
-        requiredBy.add(need.owner.node.name);
+    List<Need> needs = node.needs;
+    List<Constraint> constraints;
+    List<String> requiredBy;
+    if (needs.size() == 1) {
+      Need need = needs.get(0);
+      constraints = List.of(need.toConstraint());
+      requiredBy = need.owner == null ? List.of() : List.of(need.owner.node.name);
+    } else {
+      Constraint[] all = new Constraint[needs.size()];
+      TreeSet<String> dependents = new TreeSet<>();
+      for (int i = 0; i < all.length; i++) {
+        all[i] = needs.get(i).toConstraint();
+        if (needs.get(i).owner != null) {
+          dependents.add(needs.get(i).owner.node.name);
+        }
       }
+      java.util.Arrays.sort(all, CONSTRAINT_ORDER);
+      constraints = List.of(all);
+      requiredBy = List.copyOf(dependents);
     }
-    constraints.sort(CONSTRAINT_ORDER);
     return new ResolvedPlugin(node.name, chosen.registryName, chosen.release, chosen.entry.description(),
         chosen.entry.trustScore(), chosen.release.signedClaim() ? SignatureStatus.CLAIMED : SignatureStatus.UNSIGNED,
-        assessment.reason, requested, new ArrayList<>(requiredBy), constraints, assessment.alternatives);
+        assessment.reason, node.isRequested(), requiredBy, constraints, List.copyOf(assessment.alternatives));
   }
 
   private static String why(Assessment assessment) {

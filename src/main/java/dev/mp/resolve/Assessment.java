@@ -35,8 +35,9 @@ final class Assessment {
     boolean anyDifferent = false;
     boolean anyUnverifiable = false;
     List<Candidate> sourceReleases = new ArrayList<>();
-    for (LoadedRegistry registry : catalog.consulted) {
-      int r = catalog.position(registry.name());
+    for (int c = 0; c < catalog.positionOfConsulted.length; c++) {
+      LoadedRegistry registry = catalog.consulted.get(c);
+      int r = catalog.positionOfConsulted[c];
       int priority = registry.spec().priority();
       if (r < 0) {
         consult(registry.name(), priority, Trace.Offering.UNAVAILABLE, null, null, registry.problem());

@@ -22,6 +22,8 @@ final class Catalog {
   final List<LoadedRegistry> consulted;
   /** The available ones, in the order consulted; positions index the arrays below. */
   final LoadedRegistry[] available;
+  /** For each registry of {@link #consulted}, its position in {@link #available}, or -1. */
+  final int[] positionOfConsulted;
   private final Map<String, Integer> positions = new HashMap<>();
   private final Map<String, LoadedRegistry> byName = new HashMap<>();
   private final Map<String, Offerings> offerings = new HashMap<>();
@@ -43,6 +45,10 @@ final class Catalog {
       }
     }
     this.available = up.toArray(new LoadedRegistry[0]);
+    this.positionOfConsulted = new int[consulted.size()];
+    for (int i = 0; i < positionOfConsulted.length; i++) {
+      positionOfConsulted[i] = position(consulted.get(i).name());
+    }
   }
 
   /** The position of an available registry, or -1. */
