@@ -31,6 +31,19 @@ class AuditLogTest {
   }
 
   @Test
+  void appendsSeveralEventsTogetherInOrder() throws Exception {
+    Path file = project.resolve(".claude/federation-audit.jsonl");
+    AuditLog log = new AuditLog(file, Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC));
+    log.append("policy-denied", Json.object().put("plugin", "x"));
+    log.appendAll("conflict", List.of(Json.object().put("plugin", "alpha"), Json.object().put("plugin", "gamma")));
+    log.appendAll("conflict", List.of());
+    assertThat(Files.readAllLines(file)).containsExactly(
+        "{\"time\":\"2026-06-01T12:00:00Z\",\"event\":\"policy-denied\",\"plugin\":\"x\"}",
+        "{\"time\":\"2026-06-01T12:00:00Z\",\"event\":\"conflict\",\"plugin\":\"alpha\"}",
+        "{\"time\":\"2026-06-01T12:00:00Z\",\"event\":\"conflict\",\"plugin\":\"gamma\"}");
+  }
+
+  @Test
   void concurrentWritersNeverInterleaveLines() throws Exception {
     Path file = project.resolve("audit.jsonl");
     ExecutorService pool = Executors.newFixedThreadPool(4);

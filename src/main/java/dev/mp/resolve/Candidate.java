@@ -1,0 +1,64 @@
+package dev.mp.resolve;
+
+import dev.mp.registry.DependencySpec;
+import dev.mp.registry.PluginEntry;
+import dev.mp.registry.Release;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** One release of one registry, as the solver considers it. */
+final class Candidate {
+  /** Best first: highest precedence, then the entry's latest release, then by text. */
+  static final Comparator<Candidate> BEST_FIRST = (a, b) -> {
+    int byPrecedence = b.version.comparePrecedence(a.version);
+    if (byPrecedence != 0) {
+      return byPrecedence;
+    }
+    if (a.latest != b.latest) {
+      return a.latest ? -1 : 1;
+    }
+    return a.version.text().compareTo(b.version.text());
+  };
+
+  private static final Comparator<DependencySpec> BY_NAME = Comparator.comparing(DependencySpec::name)
+      .thenComparing(DependencySpec::range)
+      .thenComparing(d -> d.registry() == null ? "" : d.registry());
+
+  final int registry;
+  final String registryName;
+  final PluginEntry entry;
+  final Release release;
+  final Version version;
+  final boolean latest;
+  private List<DependencySpec> sortedDependencies;
+
+  Candidate(int registry, String registryName, PluginEntry entry, Release release, Version version, boolean latest) {
+    this.registry = registry;
+    this.registryName = registryName;
+    this.entry = entry;
+    this.release = release;
+    this.version = version;
+    this.latest = latest;
+  }
+
+  /** The release's dependencies by name (then range), so the solver's order never follows the index's. */
+  List<DependencySpec> dependencies() {
+    if (sortedDependencies == null) {
+      List<DependencySpec> deps = release.dependencies();
+      if (deps.size() <= 1) {
+        sortedDependencies = deps;
+      } else {
+        List<DependencySpec> sorted = new ArrayList<>(deps);
+        sorted.sort(BY_NAME);
+        sortedDependencies = sorted;
+      }
+    }
+    return sortedDependencies;
+  }
+
+  @Override
+  public String toString() {
+    return entry.name() + "@" + version + " (" + registryName + ")";
+  }
+}

@@ -1,0 +1,153 @@
+package dev.mp.resolve;
+
+import dev.mp.config.RegistrySpec;
+import dev.mp.registry.LoadedRegistry;
+import dev.mp.registry.PluginEntry;
+import dev.mp.registry.Release;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registries of one resolution and everything looked up in them, each looked up once: entries
+ * by plugin name ({@code RegistryIndex.find}, never a scan), parsed versions and ranges. Lookups cost
+ * what the requested set costs, not what the indexes hold. Not thread-safe; one per resolution.
+ */
+final class Catalog {
+  private static final Candidate[] NONE = new Candidate[0];
+
+  /** Every enabled registry in the order consulted, available or not. */
+  final List<LoadedRegistry> consulted;
+  /** The available ones, in the order consulted; positions index the arrays below. */
+  final LoadedRegistry[] available;
+  /** For each registry of {@link #consulted}, its position in {@link #available}, or -1. */
+  final int[] positionOfConsulted;
+  private final Map<String, Integer> positions = new HashMap<>();
+  private final Map<String, LoadedRegistry> byName = new HashMap<>();
+  private final Map<String, Offerings> offerings = new HashMap<>();
+  private final Map<String, Version> versions = new HashMap<>();
+  private final Map<String, Object> ranges = new HashMap<>();
+
+  Catalog(List<LoadedRegistry> registries) {
+    List<LoadedRegistry> sorted = new ArrayList<>(registries);
+    sorted.sort((a, b) -> RegistrySpec.BY_PRIORITY_THEN_NAME.compare(a.spec(), b.spec()));
+    this.consulted = List.copyOf(sorted);
+    List<LoadedRegistry> up = new ArrayList<>();
+    for (LoadedRegistry registry : sorted) {
+      if (byName.put(registry.name(), registry) != null) {
+        throw new IllegalArgumentException("two registries are named `" + registry.name() + "`");
+      }
+      if (registry.available()) {
+        positions.put(registry.name(), up.size());
+        up.add(registry);
+      }
+    }
+    this.available = up.toArray(new LoadedRegistry[0]);
+    this.positionOfConsulted = new int[consulted.size()];
+    for (int i = 0; i < positionOfConsulted.length; i++) {
+      positionOfConsulted[i] = position(consulted.get(i).name());
+    }
+  }
+
+  /** The position of an available registry, or -1. */
+  int position(String registry) {
+    Integer position = positions.get(registry);
+    return position == null ? -1 : position;
+  }
+
+  /** The enabled registry of that name, available or not, or null. */
+  LoadedRegistry registry(String name) {
+    return byName.get(name);
+  }
+
+  Offerings offerings(String plugin) {
+    Offerings found = offerings.get(plugin);
+    if (found == null) {
+      PluginEntry[] entries = new PluginEntry[available.length];
+      for (int r = 0; r < available.length; r++) {
+        entries[r] = available[r].index().find(plugin).orElse(null);
+      }
+      found = new Offerings(plugin, entries);
+      offerings.put(plugin, found);
+    }
+    return found;
+  }
+
+  Version version(String text) {
+    Version version = versions.get(text);
+    if (version == null) {
+      version = Version.parse(text);
+      versions.put(text, version);
+    }
+    return version;
+  }
+
+  /**
+   * The parsed range, or the {@code MpException} that parsing threw (kept, so a bad range in an
+   * index costs one parse however often it is met).
+   */
+  Object range(String text) {
+    Object range = ranges.get(text);
+    if (range == null) {
+      try {
+        range = VersionRange.parse(text);
+      } catch (dev.mp.MpException invalid) {
+        range = invalid;
+      }
+      ranges.put(text, range);
+    }
+    return range;
+  }
+
+  /** What every available registry has for one plugin name. */
+  final class Offerings {
+    final String plugin;
+    private final PluginEntry[] entries;
+    private final Candidate[][] candidates;
+
+    Offerings(String plugin, PluginEntry[] entries) {
+      this.plugin = plugin;
+      this.entries = entries;
+      this.candidates = new Candidate[entries.length][];
+    }
+
+    PluginEntry entry(int registry) {
+      return entries[registry];
+    }
+
+    boolean offeredAnywhere() {
+      for (PluginEntry entry : entries) {
+        if (entry != null) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Every release of the registry's entry, best first; empty when it does not offer the plugin. */
+    Candidate[] candidates(int registry) {
+      Candidate[] sorted = candidates[registry];
+      if (sorted == null) {
+        PluginEntry entry = entries[registry];
+        if (entry == null) {
+          sorted = NONE;
+        } else {
+          List<Release> releases = entry.releases();
+          sorted = new Candidate[releases.size()];
+          String name = available[registry].name();
+          for (int i = 0; i < sorted.length; i++) {
+            Release release = releases.get(i);
+            sorted[i] = new Candidate(registry, name, entry, release, version(release.version()), i == 0);
+          }
+          if (sorted.length > 1) {
+            Arrays.sort(sorted, Candidate.BEST_FIRST);
+          }
+        }
+        candidates[registry] = sorted;
+      }
+      return sorted;
+    }
+  }
+}
