@@ -1,0 +1,144 @@
+package dev.mp.lock;
+
+import dev.mp.integrity.TreeHash;
+import dev.mp.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The stat cache of {@code lock check}, like git's index: for each installed file, its size, mtime,
+ * ctime and file key (device and inode) when it was last hashed, the time it was hashed, and its
+ * SHA-256. A file whose stat is unchanged is not read again.
+ *
+ * <p>Safe invalidation (git's "racy clean" rule): an entry is trusted only when the file's mtime and
+ * ctime are at least {@link #RACY_MARGIN_MILLIS} older than the moment it was hashed. A file changed
+ * within the same timestamp tick as its hashing keeps its stat but is hashed again. Any mismatch of
+ * size, mtime, ctime or inode means a re-hash.
+ *
+ * <p>Kept in {@code <cache>/stat-v1/<sha256 of the install folder's path>.tsv}: it is a cache (deleting
+ * it only makes the next check read everything), and it holds no secret. Concurrent checks may each
+ * write it; the last complete file wins. Thread-safe for lookups.
+ */
+public final class StatCache {
+  static final long RACY_MARGIN_MILLIS = 2000;
+  private static final String HEADER = "mp-stat-cache 1";
+
+  private record Entry(long size, long mtime, long ctime, String fileKey, long hashedAt, String sha256) {
+    String line(String key) {
+      return key + "\t" + size + "\t" + mtime + "\t" + ctime + "\t" + fileKey + "\t" + hashedAt + "\t" + sha256;
+    }
+  }
+
+  private final Path file;
+  private final Map<String, Entry> previous;
+  private final Map<String, Entry> current = new ConcurrentHashMap<>();
+  private final AtomicInteger hashed = new AtomicInteger();
+  private final AtomicInteger cached = new AtomicInteger();
+
+  private StatCache(Path file, Map<String, Entry> previous) {
+    this.file = file;
+    this.previous = previous;
+  }
+
+  /** The cache for {@code installDir}, empty when there is none or it cannot be read. */
+  public static StatCache load(Path cacheDir, Path installDir) {
+    String id = TreeHash.sha256Hex(installDir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+    Path file = cacheDir.resolve("stat-v1").resolve(id + ".tsv");
+    Map<String, Entry> entries = new HashMap<>();
+    byte[] bytes;
+    try {
+      bytes = Files.exists(file) ? Files.readAllBytes(file) : null;
+    } catch (IOException e) {
+      bytes = null;
+    }
+    if (bytes != null) {
+      String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+      if (lines.length > 0 && lines[0].equals(HEADER)) {
+        for (int i = 1; i < lines.length; i++) {
+          String[] f = lines[i].split("\t", -1);
+          if (f.length == 7) {
+            try {
+              entries.put(f[0], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[4],
+                  Long.parseLong(f[5]), f[6]));
+            } catch (NumberFormatException ignored) {
+              // A damaged line is a cache miss, nothing more.
+            }
+          }
+        }
+      }
+    }
+    return new StatCache(file, entries);
+  }
+
+  /** A content hasher for the files of plugin {@code plugin}, answering from the cache when it may. */
+  public TreeHash.ContentHasher hasher(String plugin) {
+    return ref -> {
+      String key = plugin + "/" + ref.path();
+      if (key.indexOf('\t') >= 0 || key.indexOf('\n') >= 0) {
+        hashed.incrementAndGet();
+        return TreeHash.sha256Hex(ref.file());
+      }
+      BasicFileAttributes attributes = ref.attributes();
+      long size = attributes.size();
+      long mtime = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+      long ctime = ctime(ref.file());
+      String fileKey = String.valueOf(attributes.fileKey());
+      Entry old = previous.get(key);
+      if (old != null && old.size == size && old.mtime == mtime && old.ctime == ctime && old.fileKey.equals(fileKey)
+          && Math.max(mtime, ctime) <= TimeUnit.MILLISECONDS.toNanos(old.hashedAt - RACY_MARGIN_MILLIS)) {
+        current.put(key, old);
+        cached.incrementAndGet();
+        return old.sha256;
+      }
+      // Wall-clock time, not the context's clock: it is compared with file system timestamps.
+      long hashedAt = System.currentTimeMillis();
+      String sha256 = TreeHash.sha256Hex(ref.file());
+      hashed.incrementAndGet();
+      current.put(key, new Entry(size, mtime, ctime, fileKey, hashedAt, sha256));
+      return sha256;
+    };
+  }
+
+  private static long ctime(Path file) throws IOException {
+    try {
+      return ((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).to(TimeUnit.NANOSECONDS);
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return 0;
+    }
+  }
+
+  /** Files read and hashed through this cache so far. */
+  public int hashedFiles() {
+    return hashed.get();
+  }
+
+  /** Files answered from the cache so far. */
+  public int cachedFiles() {
+    return cached.get();
+  }
+
+  /** Writes the entries seen in this run (dropping files that are gone), when anything changed. */
+  public void save() {
+    if (hashed.get() == 0 && current.size() == previous.size()) {
+      return;
+    }
+    StringBuilder out = new StringBuilder(current.size() * 160).append(HEADER).append('\n');
+    new TreeMap<>(current).forEach((key, entry) -> out.append(entry.line(key)).append('\n'));
+    try {
+      AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (RuntimeException ignored) {
+      // A cache that cannot be written costs time on the next check, never correctness.
+    }
+  }
+}
