@@ -8,15 +8,18 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What to install, after resolution and policy: the plugins to fetch and place, and the complete
- * {@code requested} map of the lockfile afterwards (what the user asked for: name → range).
+ * What to install, after resolution and policy: the plugins to fetch and place, and what the user
+ * asked for in this command.
  *
- * <p>Plugins already installed and not in {@code plugins} stay as they are, unless nothing in {@code
- * requested} needs them any more (directly or through dependencies): those are removed, as npm prunes
+ * <p>{@code requested} is merged into the lockfile's {@code requested} under the project lock (a name
+ * already there gets the new range), so two installs that run one after the other both keep their
+ * names. Plugins already installed and not in {@code plugins} stay as they are, unless nothing
+ * requested needs them any more (directly or through dependencies): those are removed, as npm prunes
  * extraneous packages.
  *
  * @param plugins the plugins to install or replace, dependencies included
- * @param requested the lockfile's {@code requested} after the install (the old one plus the new names)
+ * @param requested what this command asked for: plugin name → range ({@code *} for any); empty for
+ *     an install that only re-installs what is already requested
  * @param authorization credentials for fetching packages from registry servers
  */
 public record InstallPlan(

@@ -55,7 +55,10 @@ public final class ProjectInstaller {
     try (Staging staging = installer.stage(plan.plugins(), plan.authorization())) {
       TreeMap<String, InstalledPlugin> plugins = new TreeMap<>(before.plugins());
       staging.plugins().forEach((name, staged) -> plugins.put(name, staged.installed()));
-      InstalledState merged = new InstalledState(plan.requested(), plugins);
+      TreeMap<String, String> requested = new TreeMap<>(
+          before.plugins().isEmpty() && before.requested().isEmpty() ? previous.requested() : before.requested());
+      requested.putAll(plan.requested());
+      InstalledState merged = new InstalledState(requested, plugins);
       Set<String> keep = new TreeSet<>(merged.needed());
       keep.addAll(staging.plugins().keySet());
       TreeMap<String, InstalledPlugin> kept = new TreeMap<>(plugins);
