@@ -131,7 +131,9 @@ public final class ProjectInstaller {
   /** Swaps in {@code staging}, removes what {@code next} no longer holds, writes the lockfile if asked. */
   private InstallResult apply(Staging staging, InstalledState before, InstalledState next, Lockfile previous,
       List<String> kept, Set<String> alsoRemove, boolean writeLockfile) {
+    Set<String> present = new TreeSet<>(installer.installedFolders());
     Set<String> remove = new TreeSet<>(before.plugins().keySet());
+    remove.retainAll(present);
     if (!writeLockfile) {
       // `lock install` makes the folder exactly the lockfile, hand-placed plugins included; the other
       // changes only ever remove plugins mp installed (or that were named).
@@ -146,8 +148,9 @@ public final class ProjectInstaller {
     List<PluginChange> changes = new ArrayList<>();
     for (StagedPlugin staged : staging.plugins().values()) {
       String name = staged.plan().name();
-      InstalledPlugin old = before.plugins().get(name);
-      String action = old == null ? "added" : old.version().equals(staged.plan().version()) ? "reinstalled" : "updated";
+      InstalledPlugin old = present.contains(name) ? before.plugins().get(name) : null;
+      String action = !present.contains(name) ? "added"
+          : old == null || old.version().equals(staged.plan().version()) ? "reinstalled" : "updated";
       changes.add(new PluginChange(name, action, old == null ? null : old.version(), staged.plan().version(),
           staged.plan().registry()));
     }
