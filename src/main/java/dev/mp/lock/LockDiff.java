@@ -45,7 +45,7 @@ public final class LockDiff {
       String label = layout.display(file);
       Lockfile base = LockfileCodec.load(file, label).orElseThrow(() ->
           new MpException(ErrorCode.LOCKFILE_ERROR, "no such lockfile: `" + label + "`"));
-      return compare("`" + label + "`", null, base, current);
+      return compare(label, null, base, current);
     }
     String revision = gitRevision == null ? "HEAD" : gitRevision;
     String label = "git " + revision;

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * A separate JVM that installs plugins through {@code Federation.install(InstallPlan)}, for tests
- * that kill it or run two at once. Arguments: project, cache, then {@code name=version=folder}.
+ * that kill it or run two at once (and to build golden fixtures). Arguments: project, cache, then
+ * {@code name=version=folder[=dependency,...]}.
  */
 public final class InstallChild {
   private InstallChild() {}
@@ -36,8 +37,9 @@ public final class InstallChild {
     List<PlannedPlugin> plugins = new ArrayList<>();
     Map<String, String> requested = new TreeMap<>();
     for (int i = 2; i < args.length; i++) {
-      String[] parts = args[i].split("=", 3);
-      plugins.add(Packages.fromFolder(parts[0], parts[1], Path.of(parts[2]), null));
+      String[] parts = args[i].split("=", 4);
+      String[] dependencies = parts.length > 3 ? parts[3].split(",") : new String[0];
+      plugins.add(Packages.fromFolder(parts[0], parts[1], Path.of(parts[2]).toAbsolutePath(), null, dependencies));
       requested.put(parts[0], "*");
     }
     try {
