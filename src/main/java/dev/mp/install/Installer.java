@@ -65,9 +65,14 @@ public final class Installer {
    * @throws MpException {@code LOCKFILE_ERROR} when the state file is corrupt
    */
   public InstalledState loadState() {
+    return loadState(true);
+  }
+
+  /** The installed state, with or without the plugins' file listings (see {@link InstalledPlugin#files}). */
+  public InstalledState loadState(boolean withFiles) {
     Path file = installDir.resolve(InstalledStateCodec.FILE);
     byte[] bytes = AtomicFiles.readIfExists(file);
-    return bytes == null ? InstalledState.empty() : InstalledStateCodec.parse(file.toString(), bytes);
+    return bytes == null ? InstalledState.empty() : InstalledStateCodec.parse(file.toString(), bytes, withFiles);
   }
 
   /** True when a killed run left a committed swap to finish. */
@@ -168,8 +173,7 @@ public final class Installer {
       try {
         Path tree = work.resolve("tree");
         fetched = fetchers.get(source.kind()).fetch(plugin, tree);
-        LinkSafety.check(tree, plugin.name());
-        String computed = TreeHash.of(tree);
+        String computed = TreeHash.of(safeEntries(tree, plugin.name()));
         verify(plugin, expected, computed);
         expected = computed;
         Trees.copy(store.putTree(tree, computed), target);
@@ -177,14 +181,24 @@ public final class Installer {
         Trees.deleteQuietly(work);
       }
     }
-    LinkSafety.check(target, plugin.name());
-    List<TreeHash.Entry> entries = TreeHash.entries(target, TreeHash.READ_CONTENT);
+    List<TreeHash.Entry> entries = safeEntries(target, plugin.name());
     String integrity = TreeHash.of(entries);
     verify(plugin, expected, integrity);
     List<String> lines = entries.stream().map(e -> e.line().substring(0, e.line().length() - 1)).toList();
     return new StagedPlugin(plugin, target, integrity, fetched.archiveIntegrity(),
         fetched.source().resolved(context.projectDir()), lines,
         plugin.description() != null ? plugin.description() : manifestDescription(target));
+  }
+
+  /** The canonical listing of a tree, refusing links that lead outside it; one walk. */
+  private static List<TreeHash.Entry> safeEntries(Path root, String pluginName) throws IOException {
+    List<TreeHash.FileRef> files = TreeHash.walk(root);
+    LinkSafety.check(files, pluginName);
+    List<TreeHash.Entry> entries = new ArrayList<>(files.size());
+    for (TreeHash.FileRef file : files) {
+      entries.add(TreeHash.entry(file, TreeHash.READ_CONTENT));
+    }
+    return entries;
   }
 
   private static String manifestDescription(Path folder) {

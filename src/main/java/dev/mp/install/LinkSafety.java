@@ -20,7 +20,11 @@ final class LinkSafety {
   private LinkSafety() {}
 
   static void check(Path root, String pluginName) {
-    List<TreeHash.FileRef> files = TreeHash.walk(root);
+    check(TreeHash.walk(root), pluginName);
+  }
+
+  /** Checks an already walked tree. */
+  static void check(List<TreeHash.FileRef> files, String pluginName) {
     Map<String, String> links = new HashMap<>();
     try {
       for (TreeHash.FileRef ref : files) {

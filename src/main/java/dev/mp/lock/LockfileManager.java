@@ -66,7 +66,7 @@ public final class LockfileManager {
 
   /** Writes the lockfile from the installed state (the caller holds the project lock). */
   public LockGenerateResult generate() {
-    InstalledState state = installer.loadState();
+    InstalledState state = installer.loadState(false);
     Lockfile previous = load().orElse(Lockfile.empty());
     Lockfile lockfile = toLockfile(state, previous);
     boolean written = LockfileCodec.save(layout.lockfile(), lockfile);
@@ -85,7 +85,7 @@ public final class LockfileManager {
    */
   public LockCheckResult check() {
     Lockfile lockfile = require();
-    InstalledState state = installer.loadState();
+    InstalledState state = installer.loadState(false);
     Set<String> folders = new TreeSet<>(installer.installedFolders());
     Set<String> names = new TreeSet<>(lockfile.plugins().keySet());
     names.addAll(folders);
@@ -119,10 +119,14 @@ public final class LockfileManager {
     StatCache cache = StatCache.load(context.cacheDir(), installer.installDir());
     Map<String, List<TreeHash.Entry>> listings = hashAll(toHash.keySet(), cache);
     cache.save();
+    InstalledState withFiles = null;
     for (Map.Entry<String, List<TreeHash.Entry>> listing : listings.entrySet()) {
       String name = listing.getKey();
       if (!TreeHash.of(listing.getValue()).equals(expected.get(name))) {
-        drifts.add(filesChanged(name, toHash.get(name), listing.getValue()));
+        if (withFiles == null) {
+          withFiles = installer.loadState(true);
+        }
+        drifts.add(filesChanged(name, withFiles.plugins().get(name), listing.getValue()));
       }
     }
     drifts.sort(java.util.Comparator.comparing(Drift::plugin).thenComparing(Drift::kind));
@@ -196,7 +200,7 @@ public final class LockfileManager {
   /** Installed plugins with their lockfile status; reads no plugin content. */
   public ListResult list() {
     Optional<Lockfile> lockfile = load();
-    InstalledState state = installer.loadState();
+    InstalledState state = installer.loadState(false);
     Set<String> folders = new TreeSet<>(installer.installedFolders());
     Set<String> names = new TreeSet<>(folders);
     lockfile.ifPresent(l -> names.addAll(l.plugins().keySet()));

@@ -2,6 +2,10 @@ package dev.mp.lock;
 
 import dev.mp.integrity.TreeHash;
 import dev.mp.io.AtomicFiles;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,19 +30,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * within the same timestamp tick as its hashing keeps its stat but is hashed again. Any mismatch of
  * size, mtime, ctime or inode means a re-hash.
  *
- * <p>Kept in {@code <cache>/stat-v1/<sha256 of the install folder's path>.tsv}: it is a cache (deleting
+ * <p>Kept in {@code <cache>/stat-v1/<sha256 of the install folder's path>.bin} (a small binary file,
+ * read in one pass): it is a cache (deleting
  * it only makes the next check read everything), and it holds no secret. Concurrent checks may each
  * write it; the last complete file wins. Thread-safe for lookups.
  */
 public final class StatCache {
   static final long RACY_MARGIN_MILLIS = 2000;
-  private static final String HEADER = "mp-stat-cache 1";
+  private static final String HEADER = "mp-stat-cache 2";
 
-  private record Entry(long size, long mtime, long ctime, String fileKey, long hashedAt, String sha256) {
-    String line(String key) {
-      return key + "\t" + size + "\t" + mtime + "\t" + ctime + "\t" + fileKey + "\t" + hashedAt + "\t" + sha256;
-    }
-  }
+  private record Entry(long size, long mtime, long ctime, String fileKey, long hashedAt, String sha256) {}
 
   private final Path file;
   private final Map<String, Entry> previous;
@@ -54,28 +55,21 @@ public final class StatCache {
   /** The cache for {@code installDir}, empty when there is none or it cannot be read. */
   public static StatCache load(Path cacheDir, Path installDir) {
     String id = TreeHash.sha256Hex(installDir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-    Path file = cacheDir.resolve("stat-v1").resolve(id + ".tsv");
+    Path file = cacheDir.resolve("stat-v1").resolve(id + ".bin");
     Map<String, Entry> entries = new HashMap<>();
-    byte[] bytes;
-    try {
-      bytes = Files.exists(file) ? Files.readAllBytes(file) : null;
-    } catch (IOException e) {
-      bytes = null;
-    }
-    if (bytes != null) {
-      String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
-      if (lines.length > 0 && lines[0].equals(HEADER)) {
-        for (int i = 1; i < lines.length; i++) {
-          String[] f = lines[i].split("\t", -1);
-          if (f.length == 7) {
-            try {
-              entries.put(f[0], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[4],
-                  Long.parseLong(f[5]), f[6]));
-            } catch (NumberFormatException ignored) {
-              // A damaged line is a cache miss, nothing more.
-            }
+    if (Files.isRegularFile(file)) {
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        if (in.readUTF().equals(HEADER)) {
+          int count = in.readInt();
+          for (int i = 0; i < count; i++) {
+            String key = in.readUTF();
+            entries.put(key, new Entry(in.readLong(), in.readLong(), in.readLong(), in.readUTF(), in.readLong(),
+                in.readUTF()));
           }
         }
+      } catch (IOException e) {
+        // A damaged or truncated cache is a cache miss, nothing more.
+        entries.clear();
       }
     }
     return new StatCache(file, entries);
@@ -85,10 +79,6 @@ public final class StatCache {
   public TreeHash.ContentHasher hasher(String plugin) {
     return ref -> {
       String key = plugin + "/" + ref.path();
-      if (key.indexOf('\t') >= 0 || key.indexOf('\n') >= 0) {
-        hashed.incrementAndGet();
-        return TreeHash.sha256Hex(ref.file());
-      }
       BasicFileAttributes attributes = ref.attributes();
       long size = attributes.size();
       long mtime = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
@@ -133,10 +123,25 @@ public final class StatCache {
     if (hashed.get() == 0 && current.size() == previous.size()) {
       return;
     }
-    StringBuilder out = new StringBuilder(current.size() * 160).append(HEADER).append('\n');
-    new TreeMap<>(current).forEach((key, entry) -> out.append(entry.line(key)).append('\n'));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(current.size() * 180);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(HEADER);
+      out.writeInt(current.size());
+      for (Map.Entry<String, Entry> e : new TreeMap<>(current).entrySet()) {
+        Entry entry = e.getValue();
+        out.writeUTF(e.getKey());
+        out.writeLong(entry.size);
+        out.writeLong(entry.mtime);
+        out.writeLong(entry.ctime);
+        out.writeUTF(entry.fileKey);
+        out.writeLong(entry.hashedAt);
+        out.writeUTF(entry.sha256);
+      }
+    } catch (IOException e) {
+      return;
+    }
     try {
-      AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file, bytes.toByteArray());
     } catch (RuntimeException ignored) {
       // A cache that cannot be written costs time on the next check, never correctness.
     }
