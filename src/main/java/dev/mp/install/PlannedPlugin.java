@@ -45,6 +45,8 @@ public record PlannedPlugin(
     Objects.requireNonNull(registry);
     Objects.requireNonNull(registryLocation);
     Objects.requireNonNull(source);
+    // Locations end up in the lockfile and in messages: never with credentials.
+    registryLocation = dev.mp.io.SafeUrl.isHttp(registryLocation) ? dev.mp.io.SafeUrl.redact(registryLocation) : registryLocation;
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("plugin name `" + name + "` cannot be a folder name");
     }
