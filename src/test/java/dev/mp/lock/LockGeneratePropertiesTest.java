@@ -18,8 +18,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** The lockfile is a function of the installed state, not of the order plugins were installed in. */
-class LockGenerateProperties {
+/**
+ * The lockfile is a function of the installed state, not of the order plugins were installed in.
+ * (Named `*Test` so that surefire's default includes run it.)
+ */
+class LockGeneratePropertiesTest {
   @Property(tries = 12)
   void generatingTwiceGivesTheSameBytesWhateverTheInstallOrder(
       @ForAll @IntRange(min = 1, max = 6) int count, @ForAll long seed) throws Exception {
