@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The lockfile is a function of the installed state, not of the order plugins were installed in.
- * (Named `*Test` so that surefire's default includes run it.)
+ * (Named {@code *Test} so that the default surefire includes run it.)
  */
 class LockGeneratePropertiesTest {
   @Property(tries = 12)
