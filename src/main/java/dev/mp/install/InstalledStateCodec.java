@@ -89,7 +89,7 @@ public final class InstalledStateCodec {
           version = parser.getValueAsInt(-1);
         } else if (field.equals("requested")) {
           JsonNode node = parser.readValueAsTree();
-          node.fields().forEachRemaining(e -> requested.put(e.getKey(), e.getValue().asText()));
+          node.properties().forEach(e -> requested.put(e.getKey(), e.getValue().asText()));
         } else if (field.equals("plugins")) {
           expect(parser.currentToken() == JsonToken.START_OBJECT, label, hint);
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
