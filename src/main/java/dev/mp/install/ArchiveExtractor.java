@@ -93,7 +93,9 @@ public final class ArchiveExtractor {
 
   private static void readTar(Path archive, boolean gzip, Run run) throws IOException {
     try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-        InputStream in = gzip ? new GzipCompressorInputStream(file, true) : file;
+        InputStream in = gzip
+            ? GzipCompressorInputStream.builder().setInputStream(file).setDecompressConcatenated(true).get()
+            : file;
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {

@@ -30,6 +30,7 @@ final class GitPackageFetcher implements PackageFetcher {
   }
 
   @Override
+  @SuppressWarnings("try") // the mirror lock is held for its scope, never referenced
   public Fetched fetch(PlannedPlugin plugin, Path target) {
     PackageSource.Git source = (PackageSource.Git) plugin.source();
     GitRunner git = GitRunner.find(env).orElseThrow(() -> new MpException(ErrorCode.PACKAGE_UNAVAILABLE,
