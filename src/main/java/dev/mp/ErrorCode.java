@@ -26,6 +26,12 @@ public enum ErrorCode {
   POLICY_DENIED(1),
   /** Content does not hash to the integrity that was promised. */
   INTEGRITY_MISMATCH(1),
+  /**
+   * A package was refused before anything was placed: an archive entry outside the plugin folder
+   * (absolute path, {@code ..}, a link leading out), a device file, or an archive over the size or
+   * entry-count limit.
+   */
+  UNSAFE_PACKAGE(1),
   /** A signature does not verify under the registry's keys. */
   SIGNATURE_INVALID(1),
   /** A registry index was refused: bad or missing index signature, rollback or expiry. */

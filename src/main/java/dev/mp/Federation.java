@@ -8,6 +8,10 @@ import dev.mp.config.ProjectInitializer;
 import dev.mp.config.ProjectLayout;
 import dev.mp.config.RegistryChange;
 import dev.mp.config.RegistryEditor;
+import dev.mp.install.ExtractionLimits;
+import dev.mp.install.InstallPlan;
+import dev.mp.install.Installer;
+import dev.mp.install.RegistryAuthorization;
 import dev.mp.io.ProcessLock;
 import dev.mp.policy.Decision;
 import dev.mp.policy.EnforceReport;
@@ -29,6 +33,18 @@ import dev.mp.sign.KeyFiles;
 import dev.mp.sign.Lifetimes;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.mp.lock.InstallResult;
+import dev.mp.lock.ListResult;
+import dev.mp.lock.LockCheckResult;
+import dev.mp.lock.LockDiff;
+import dev.mp.lock.LockDiffResult;
+import dev.mp.lock.LockGenerateResult;
+import dev.mp.lock.LockfileManager;
+import dev.mp.lock.ProjectInstaller;
+import dev.mp.registry.RegistryListing;
+import dev.mp.registry.RegistryStatus;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -234,5 +250,91 @@ public final class Federation {
             file -> context.reporter().info("Blocking: waiting for another mp process to release the project lock"))) {
       return action.get();
     }
+  }
+
+  /** The installer of this project's install folder. */
+  public Installer installer() {
+    return new Installer(context, layout().installDir(), ExtractionLimits.DEFAULT);
+  }
+
+  /**
+   * Installs the plugins of {@code plan} (the result of resolution and policy): fetches them in
+   * parallel, verifies each against its integrity, swaps them in atomically, removes plugins nothing
+   * requested needs any more, and writes {@code plugin-lock.json}, {@code marketplace.json} and the
+   * installed state. Takes the project lock. On any failure nothing is changed.
+   *
+   * @throws MpException {@code INTEGRITY_MISMATCH}, {@code UNSAFE_PACKAGE} (exit 1), {@code
+   *     PACKAGE_UNAVAILABLE} (exit 3)
+   */
+  public InstallResult install(InstallPlan plan) {
+    return withProjectLock(() -> new ProjectInstaller(context, layout(), installer()).install(plan));
+  }
+
+  /**
+   * Removes plugins and the dependencies nothing else needs, and updates the lockfile.
+   *
+   * @throws MpException {@code PLUGIN_NOT_FOUND} when a name is not installed
+   */
+  public InstallResult uninstall(List<String> names) {
+    return withProjectLock(() -> new ProjectInstaller(context, layout(), installer()).uninstall(names));
+  }
+
+  /**
+   * Installs exactly {@code plugin-lock.json} (like {@code npm ci}), with Bearer tokens of {@code
+   * token:} registries from the environment.
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} without a lockfile; fetch and verification errors
+   */
+  public InstallResult lockInstall() {
+    return lockInstall(RegistryAuthorization.tokens(config().config(), context.env()));
+  }
+
+  /** {@link #lockInstall()} with the caller's credentials (for example the registry client's OIDC tokens). */
+  public InstallResult lockInstall(RegistryAuthorization authorization) {
+    return withProjectLock(() ->
+        new ProjectInstaller(context, layout(), installer()).installLockfile(authorization, config().config()));
+  }
+
+  /** Writes {@code plugin-lock.json} from the installed state. Takes the project lock. */
+  public LockGenerateResult lockGenerate() {
+    return withProjectLock(() -> {
+      Installer installer = installer();
+      installer.recover();
+      return new LockfileManager(context, layout(), installer).generate();
+    });
+  }
+
+  /**
+   * Checks the installed plugins against the lockfile.
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} without a lockfile
+   */
+  public LockCheckResult lockCheck() {
+    return new LockfileManager(context, layout(), recovered()).check();
+  }
+
+  /**
+   * The lockfile's changes against a base: {@code againstFile}, else git {@code gitRevision}, else git
+   * {@code HEAD}.
+   */
+  public LockDiffResult lockDiff(Path againstFile, String gitRevision) {
+    return new LockDiff(context, layout()).diff(againstFile, gitRevision);
+  }
+
+  /** The installed plugins and whether each matches the lockfile. */
+  public ListResult listInstalled() {
+    return new LockfileManager(context, layout(), recovered()).list();
+  }
+
+  /** An installer whose interrupted swap, if any, has been finished (under the project lock). */
+  private Installer recovered() {
+    Installer installer = installer();
+    if (installer.needsRecovery()) {
+      withProjectLock(() -> {
+        installer.recover();
+        return null;
+      });
+    }
+    return installer;
   }
 }

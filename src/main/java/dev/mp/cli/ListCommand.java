@@ -1,6 +1,46 @@
 package dev.mp.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.io.Json;
+import dev.mp.lock.ListResult;
 import picocli.CommandLine.Command;
 
 @Command(name = "list", description = "Show installed plugins, their version and source, and whether each matches the lockfile.")
-final class ListCommand extends PendingCommand {}
+final class ListCommand extends BaseCommand {
+  @Override
+  protected int execute() {
+    ListResult result = federation().listInstalled();
+    Output out = output();
+    if (out.json()) {
+      ObjectNode document = Json.object();
+      document.put("lockfile", result.hasLockfile());
+      ArrayNode plugins = document.putArray("plugins");
+      for (ListResult.Row row : result.rows()) {
+        ObjectNode node = plugins.addObject();
+        node.put("name", row.name());
+        InstallJson.putNullable(node, "version", row.version());
+        InstallJson.putNullable(node, "registry", row.registry());
+        InstallJson.putNullable(node, "resolved", row.resolved());
+        node.put("status", row.status());
+        InstallJson.putNullable(node, "detail", row.detail());
+      }
+      out.json(document);
+      return 0;
+    }
+    if (result.rows().isEmpty()) {
+      out.status("No plugins installed; install one with `mp install NAME`");
+      return 0;
+    }
+    Table table = new Table("NAME", "VERSION", "SOURCE", "LOCKFILE");
+    for (ListResult.Row row : result.rows()) {
+      String status = row.status().replace('-', ' ') + (row.detail() == null ? "" : " (" + row.detail() + ")");
+      table.row(row.name(), row.version() == null ? "-" : row.version(), row.registry() == null ? "-" : row.registry(), status);
+    }
+    table.render().forEach(out::line);
+    if (!result.hasLockfile()) {
+      out.status("No `plugin-lock.json`; write one with `mp lock generate`");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.mp.install;
+
+import dev.mp.integrity.TreeHash;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 of file contents for {@link TreeHash#entries}, the same value as {@link
+ * TreeHash#READ_CONTENT} but with one digest and one direct buffer per thread, reused from file to
+ * file: hashing 20,000 small files then allocates no 64 KiB buffer per file and copies nothing
+ * through the heap. Thread-safe (state is per thread).
+ */
+public final class ContentDigests {
+  private static final int BUFFER = 64 * 1024;
+
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  });
+  private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
+
+  /** Reads every byte, with per-thread buffers. */
+  public static final TreeHash.ContentHasher READ_CONTENT = file -> sha256Hex(file.file());
+
+  private ContentDigests() {}
+
+  /** Hex SHA-256 of a file's content (links are not followed). */
+  public static String sha256Hex(java.nio.file.Path file) throws IOException {
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    ByteBuffer buffer = BUFFERS.get();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      buffer.clear();
+      while (channel.read(buffer) >= 0) {
+        buffer.flip();
+        digest.update(buffer);
+        buffer.clear();
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

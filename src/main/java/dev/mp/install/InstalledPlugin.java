@@ -1,0 +1,48 @@
+package dev.mp.install;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * A plugin as mp installed it: what the lockfile records for it, plus its description (for the
+ * marketplace listing) and the canonical listing of its files at install time (so drift can name the
+ * files that changed).
+ *
+ * @param version the installed version
+ * @param integrity the {@code sha512-...} tree hash of what was placed
+ * @param registry the registry it came from
+ * @param registryLocation that registry's location, never with credentials
+ * @param resolved where its package came from (the lockfile's {@code resolved})
+ * @param dependencies names of the plugins it depends on, sorted
+ * @param archiveIntegrity SRI of the archive bytes, or null
+ * @param signed true when its signature verified
+ * @param trustScore the registry's trust score, or null
+ * @param description one line for people, or null
+ * @param files the canonical lines of {@code TreeHash} ({@code file 644 <sha256> <path>}, without the
+ *     newline), sorted; empty when unknown
+ */
+public record InstalledPlugin(
+    String version,
+    String integrity,
+    String registry,
+    String registryLocation,
+    String resolved,
+    List<String> dependencies,
+    String archiveIntegrity,
+    boolean signed,
+    Integer trustScore,
+    String description,
+    List<String> files) {
+  public InstalledPlugin {
+    Objects.requireNonNull(version);
+    Objects.requireNonNull(integrity);
+    Objects.requireNonNull(registry);
+    Objects.requireNonNull(registryLocation);
+    Objects.requireNonNull(resolved);
+    dependencies = Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(dependencies)));
+    files = List.copyOf(files);
+  }
+}

@@ -1,0 +1,271 @@
+package dev.mp.install;
+
+import dev.mp.Context;
+import dev.mp.ErrorCode;
+import dev.mp.MpException;
+import dev.mp.integrity.TreeHash;
+import dev.mp.io.AtomicFiles;
+import dev.mp.registry.PackageSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Installs plugins into the install folder ({@code .claude/plugins} by default): fetches every package
+ * in parallel into a staging folder beside the install folder, verifies each tree against its
+ * integrity before anything is placed, then swaps the staged plugins in together with {@code
+ * marketplace.json}, {@code .mp-state.json} and the caller's files (the lockfile) through a {@link
+ * SwapJournal}. Any failure before the swap — network, integrity, policy, a kill — leaves the previous
+ * install and lockfile exactly as they were.
+ *
+ * <p>Callers hold the project lock ({@code Federation.withProjectLock}) around {@link #recover},
+ * {@link #stage} and {@link #commit}. Not thread-safe (it runs its own parallel fetches).
+ */
+public final class Installer {
+  /** Test hook: {@code staged} or {@code committed}, optionally {@code :millis}; pauses there. */
+  static final String PAUSE_VARIABLE = "MP_TEST_PAUSE";
+  private static final int FETCH_THREADS = 8;
+
+  private final Context context;
+  private final Path installDir;
+  private final PackageStore store;
+  private final ExtractionLimits limits;
+
+  public Installer(Context context, Path installDir, ExtractionLimits limits) {
+    this.context = context;
+    this.installDir = installDir.toAbsolutePath().normalize();
+    this.store = new PackageStore(context.cacheDir());
+    this.limits = limits;
+  }
+
+  public Path installDir() {
+    return installDir;
+  }
+
+  public PackageStore store() {
+    return store;
+  }
+
+  /**
+   * The installed state, or empty when nothing was installed by mp.
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} when the state file is corrupt
+   */
+  public InstalledState loadState() {
+    return loadState(true);
+  }
+
+  /** The installed state, with or without the plugins' file listings (see {@link InstalledPlugin#files}). */
+  public InstalledState loadState(boolean withFiles) {
+    Path file = installDir.resolve(InstalledStateCodec.FILE);
+    byte[] bytes = AtomicFiles.readIfExists(file);
+    return bytes == null ? InstalledState.empty() : InstalledStateCodec.parse(file.toString(), bytes, withFiles);
+  }
+
+  /** True when a killed run left a committed swap to finish. */
+  public boolean needsRecovery() {
+    return SwapJournal.leftovers(installDir).stream().anyMatch(SwapJournal::isCommit);
+  }
+
+  /** Finishes a swap a killed run committed and deletes staging folders it left. */
+  public void recover() {
+    for (Path leftover : SwapJournal.leftovers(installDir)) {
+      if (SwapJournal.isCommit(leftover)) {
+        context.reporter().warn("finishing an install that was interrupted after it was committed");
+        SwapJournal.rollForward(leftover);
+      } else {
+        Trees.deleteOrThrow(leftover);
+      }
+    }
+    store.sweep(context.clock().instant());
+  }
+
+  /**
+   * Fetches and verifies {@code plugins} into a new staging folder, in parallel. On failure the
+   * staging folder is deleted and the error of the first failing plugin (by name) is thrown.
+   *
+   * @throws MpException {@code INTEGRITY_MISMATCH}, {@code UNSAFE_PACKAGE}, {@code PACKAGE_UNAVAILABLE}
+   */
+  public Staging stage(List<PlannedPlugin> plugins, RegistryAuthorization authorization) {
+    Path dir = installDir.resolveSibling("." + installDir.getFileName() + SwapJournal.STAGING + UUID.randomUUID());
+    try {
+      Files.createDirectories(dir.resolve("plugins"));
+    } catch (IOException e) {
+      throw MpException.io("failed to create the staging folder `" + dir + "`", e);
+    }
+    Map<String, PackageFetcher> fetchers = fetchers(authorization);
+    List<PlannedPlugin> sorted = new ArrayList<>(plugins);
+    sorted.sort(Comparator.comparing(PlannedPlugin::name));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(FETCH_THREADS, sorted.size())), r -> {
+      Thread thread = new Thread(r, "mp-fetch");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Map<String, Future<StagedPlugin>> futures = new LinkedHashMap<>();
+    for (PlannedPlugin plugin : sorted) {
+      futures.put(plugin.name(), pool.submit(() -> stageOne(plugin, dir.resolve("plugins").resolve(plugin.name()), fetchers)));
+    }
+    TreeMap<String, StagedPlugin> staged = new TreeMap<>();
+    RuntimeException failure = null;
+    try {
+      for (Map.Entry<String, Future<StagedPlugin>> future : futures.entrySet()) {
+        try {
+          staged.put(future.getKey(), future.getValue().get());
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = MpException.io("interrupted while fetching", e);
+          break;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    if (failure != null) {
+      Trees.deleteQuietly(dir);
+      throw failure;
+    }
+    pause("staged");
+    return new Staging(dir, staged);
+  }
+
+  private Map<String, PackageFetcher> fetchers(RegistryAuthorization authorization) {
+    Map<String, PackageFetcher> fetchers = new HashMap<>();
+    fetchers.put("folder", new FolderPackageFetcher(context.projectDir()));
+    fetchers.put("archive", new ArchivePackageFetcher(context.projectDir(), store, new HttpDownloader(),
+        authorization, limits, context.offline()));
+    fetchers.put("git", new GitPackageFetcher(store, context.env(), context.offline()));
+    return fetchers;
+  }
+
+  private StagedPlugin stageOne(PlannedPlugin plugin, Path target, Map<String, PackageFetcher> fetchers) throws IOException {
+    PackageSource source = plugin.source();
+    if (source instanceof PackageSource.Unsupported unsupported) {
+      throw new MpException(ErrorCode.PACKAGE_UNAVAILABLE,
+          "`" + plugin.name() + "` cannot be installed: " + unsupported.reason(),
+          "its source is `" + unsupported.resolved(context.projectDir()) + "`; install it with Claude Code's `/plugin install`, or choose another registry");
+    }
+    Fetched fetched;
+    String expected = plugin.integrity();
+    if (source instanceof PackageSource.Folder) {
+      fetched = fetchers.get("folder").fetch(plugin, target);
+    } else if (expected != null && store.tree(expected).isPresent()) {
+      Trees.copy(store.tree(expected).get(), target);
+      fetched = new Fetched(source, plugin.archiveIntegrity());
+    } else {
+      Path work = store.newWorkDir();
+      try {
+        Path tree = work.resolve("tree");
+        fetched = fetchers.get(source.kind()).fetch(plugin, tree);
+        String computed = TreeHash.of(safeEntries(tree, plugin.name()));
+        verify(plugin, expected, computed);
+        expected = computed;
+        Trees.copy(store.putTree(tree, computed), target);
+      } finally {
+        Trees.deleteQuietly(work);
+      }
+    }
+    List<TreeHash.Entry> entries = safeEntries(target, plugin.name());
+    String integrity = TreeHash.of(entries);
+    verify(plugin, expected, integrity);
+    List<String> lines = entries.stream().map(e -> e.line().substring(0, e.line().length() - 1)).toList();
+    return new StagedPlugin(plugin, target, integrity, fetched.archiveIntegrity(),
+        fetched.source().resolved(context.projectDir()), lines,
+        plugin.description() != null ? plugin.description() : manifestDescription(target));
+  }
+
+  /** The canonical listing of a tree, refusing links that lead outside it; one walk. */
+  private static List<TreeHash.Entry> safeEntries(Path root, String pluginName) throws IOException {
+    List<TreeHash.FileRef> files = TreeHash.walk(root);
+    LinkSafety.check(files, pluginName);
+    List<TreeHash.Entry> entries = new ArrayList<>(files.size());
+    for (TreeHash.FileRef file : files) {
+      entries.add(TreeHash.entry(file, ContentDigests.READ_CONTENT));
+    }
+    return entries;
+  }
+
+  private static String manifestDescription(Path folder) {
+    byte[] manifest = AtomicFiles.readIfExists(folder.resolve(".claude-plugin/plugin.json"));
+    if (manifest == null) {
+      return null;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode description = dev.mp.io.Json.mapper().readTree(manifest).get("description");
+      return description != null && description.isTextual() ? description.textValue() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void verify(PlannedPlugin plugin, String expected, String actual) {
+    if (expected != null && !expected.equals(actual)) {
+      throw new MpException(ErrorCode.INTEGRITY_MISMATCH,
+          "`" + plugin.name() + "` " + plugin.version() + " from `" + plugin.registry()
+              + "` does not match its integrity\n  expected: " + expected + "\n  actual:   " + actual,
+          "the package changed after it was published or locked; nothing was installed",
+          "if the change is expected, ask the registry `" + plugin.registry() + "` to publish a new version");
+    }
+  }
+
+  /**
+   * Swaps the staged plugins in, removes {@code remove}, and writes {@code marketplace.json} and
+   * {@code .mp-state.json} for {@code next}, plus {@code alsoWrite} (absolute path → bytes; files whose
+   * bytes are unchanged are left alone).
+   */
+  public void commit(Staging staging, InstalledState next, Set<String> remove, Map<Path, byte[]> alsoWrite) {
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    Map<String, Path> stagedFolders = new HashMap<>();
+    staging.plugins().forEach((name, plugin) -> stagedFolders.put(name, plugin.folder()));
+    files.put(installDir.resolve(Marketplace.FILE), Marketplace.serialize(next.plugins(), installDir, stagedFolders));
+    files.put(installDir.resolve(InstalledStateCodec.FILE), InstalledStateCodec.serialize(next));
+    files.putAll(alsoWrite);
+    files.entrySet().removeIf(e -> java.util.Arrays.equals(AtomicFiles.readIfExists(e.getKey()), e.getValue()));
+    SwapJournal.commit(staging.dir(), installDir, staging.plugins().keySet(), remove, files, () -> pause("committed"));
+  }
+
+  /** The plugin folders in the install folder (names not starting with a dot), sorted. */
+  public List<String> installedFolders() {
+    List<String> names = new ArrayList<>();
+    if (!Files.isDirectory(installDir)) {
+      return names;
+    }
+    try (var entries = Files.list(installDir)) {
+      entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith(".")).sorted().forEach(names::add);
+    } catch (IOException e) {
+      throw MpException.io("failed to list `" + installDir + "`", e);
+    }
+    return names;
+  }
+
+  private void pause(String point) {
+    String wanted = context.env().get(PAUSE_VARIABLE);
+    if (wanted == null || !(wanted.equals(point) || wanted.startsWith(point + ":"))) {
+      return;
+    }
+    context.reporter().info("test pause: " + point);
+    long millis = wanted.contains(":") ? Long.parseLong(wanted.substring(wanted.indexOf(':') + 1)) : 600_000;
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

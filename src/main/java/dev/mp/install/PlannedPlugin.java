@@ -1,0 +1,56 @@
+package dev.mp.install;
+
+import dev.mp.registry.PackageSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One plugin to install, as resolution and policy decided it.
+ *
+ * @param name the plugin name (also its folder name under the install folder)
+ * @param version the exact version
+ * @param registry the registry it was resolved from
+ * @param registryLocation that registry's location as the lockfile shows it (never with credentials)
+ * @param source where its package is
+ * @param integrity the expected {@code sha512-...} tree hash, or null when the registry does not know
+ *     it (git and URL sources of marketplaces): the computed one is then recorded, and later installs
+ *     from the lockfile must match it
+ * @param archiveIntegrity SRI of the archive bytes, checked before extraction, or null
+ * @param dependencies names of the plugins it depends on
+ * @param signed true when its signature verified under the registry's keys
+ * @param trustScore the registry's trust score, or null
+ * @param description one line for the marketplace listing, or null
+ */
+public record PlannedPlugin(
+    String name,
+    String version,
+    String registry,
+    String registryLocation,
+    PackageSource source,
+    String integrity,
+    String archiveIntegrity,
+    List<String> dependencies,
+    boolean signed,
+    Integer trustScore,
+    String description) {
+  /** Plugin names mp installs: a folder name that cannot escape the install folder. */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  public PlannedPlugin {
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(version);
+    Objects.requireNonNull(registry);
+    Objects.requireNonNull(registryLocation);
+    Objects.requireNonNull(source);
+    // Locations end up in the lockfile and in messages: never with credentials.
+    registryLocation = dev.mp.io.SafeUrl.isHttp(registryLocation) ? dev.mp.io.SafeUrl.redact(registryLocation) : registryLocation;
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("plugin name `" + name + "` cannot be a folder name");
+    }
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(dependencies));
+    dependencies = Collections.unmodifiableList(sorted);
+  }
+}

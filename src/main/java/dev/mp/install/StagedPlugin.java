@@ -1,0 +1,29 @@
+package dev.mp.install;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A plugin fetched and verified into the staging folder, waiting for the swap.
+ *
+ * @param plan what was asked for
+ * @param folder where its verified tree is
+ * @param integrity the tree hash of that folder (equal to the plan's when the plan gave one)
+ * @param archiveIntegrity SRI of the archive bytes, or null
+ * @param resolved the lockfile's {@code resolved} (a git source with the commit it resolved to)
+ * @param files the canonical lines of the tree, without newlines
+ * @param description the plan's description, else the one in the plugin's {@code plugin.json}, or null
+ */
+public record StagedPlugin(
+    PlannedPlugin plan, Path folder, String integrity, String archiveIntegrity, String resolved, List<String> files,
+    String description) {
+  public StagedPlugin {
+    files = List.copyOf(files);
+  }
+
+  /** What the install state records for it. */
+  public InstalledPlugin installed() {
+    return new InstalledPlugin(plan.version(), integrity, plan.registry(), plan.registryLocation(), resolved,
+        plan.dependencies(), archiveIntegrity, plan.signed(), plan.trustScore(), description, files);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Installer: fetches plugin packages ({@link dev.mp.install.PackageFetcher} for folders, archives and
+ * git), keeps them in a content-addressed store in the cache ({@link dev.mp.install.PackageStore}),
+ * extracts archives safely ({@link dev.mp.install.ArchiveExtractor}), verifies every tree with the one
+ * canonical hash ({@code dev.mp.integrity.TreeHash}) before anything is placed, and swaps plugins into
+ * the install folder atomically ({@link dev.mp.install.Installer}), keeping the folder a Claude Code
+ * marketplace and recording what it installed ({@link dev.mp.install.InstalledState}).
+ *
+ * <p>Depends on {@code dev.mp.io}, {@code dev.mp.config}, {@code dev.mp.integrity} and {@code
+ * dev.mp.registry} (the {@code PackageSource} model); never on {@code dev.mp.lock}, which builds on it.
+ */
+package dev.mp.install;

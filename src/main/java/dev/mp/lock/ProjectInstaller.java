@@ -1,0 +1,175 @@
+package dev.mp.lock;
+
+import dev.mp.Context;
+import dev.mp.ErrorCode;
+import dev.mp.MpException;
+import dev.mp.config.ProjectLayout;
+import dev.mp.config.RegistriesConfig;
+import dev.mp.install.InstallPlan;
+import dev.mp.install.InstalledPlugin;
+import dev.mp.install.InstalledState;
+import dev.mp.install.Installer;
+import dev.mp.install.PlannedPlugin;
+import dev.mp.install.RegistryAuthorization;
+import dev.mp.install.StagedPlugin;
+import dev.mp.install.Staging;
+import dev.mp.io.EditDistance;
+import dev.mp.registry.PackageSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The changes that install or remove plugins and rewrite the lockfile with them, each all or
+ * nothing: {@link #install(InstallPlan)} (after resolution and policy), {@link #uninstall} and {@link
+ * #installLockfile} ({@code lock install}, like {@code npm ci}). The caller holds the project lock.
+ * Not thread-safe.
+ */
+public final class ProjectInstaller {
+  private final Context context;
+  private final ProjectLayout layout;
+  private final Installer installer;
+  private final LockfileManager lockfiles;
+
+  public ProjectInstaller(Context context, ProjectLayout layout, Installer installer) {
+    this.context = context;
+    this.layout = layout;
+    this.installer = installer;
+    this.lockfiles = new LockfileManager(context, layout, installer);
+  }
+
+  /**
+   * Fetches, verifies and installs the plan's plugins, removes plugins nothing requested needs any
+   * more, and writes the lockfile.
+   *
+   * @throws MpException {@code INTEGRITY_MISMATCH}, {@code UNSAFE_PACKAGE}, {@code PACKAGE_UNAVAILABLE}
+   *     with nothing changed
+   */
+  public InstallResult install(InstallPlan plan) {
+    installer.recover();
+    InstalledState before = installer.loadState();
+    Lockfile previous = lockfiles.load().orElse(Lockfile.empty());
+    try (Staging staging = installer.stage(plan.plugins(), plan.authorization())) {
+      TreeMap<String, InstalledPlugin> plugins = new TreeMap<>(before.plugins());
+      staging.plugins().forEach((name, staged) -> plugins.put(name, staged.installed()));
+      TreeMap<String, String> requested = new TreeMap<>(
+          before.plugins().isEmpty() && before.requested().isEmpty() ? previous.requested() : before.requested());
+      requested.putAll(plan.requested());
+      InstalledState merged = new InstalledState(requested, plugins);
+      Set<String> keep = new TreeSet<>(merged.needed());
+      keep.addAll(staging.plugins().keySet());
+      TreeMap<String, InstalledPlugin> kept = new TreeMap<>(plugins);
+      kept.keySet().retainAll(keep);
+      return apply(staging, before, merged.withPlugins(kept), previous, List.of(), Set.of(), true);
+    }
+  }
+
+  /**
+   * Removes plugins and the dependencies nothing else needs; a named plugin another one still needs
+   * is dropped from {@code requested} but kept.
+   *
+   * @throws MpException {@code PLUGIN_NOT_FOUND} when a name is not installed
+   */
+  public InstallResult uninstall(List<String> names) {
+    installer.recover();
+    InstalledState before = installer.loadState();
+    Lockfile previous = lockfiles.load().orElse(Lockfile.empty());
+    Set<String> folders = new TreeSet<>(installer.installedFolders());
+    for (String name : names) {
+      if (!before.plugins().containsKey(name) && !folders.contains(name)) {
+        Set<String> known = new TreeSet<>(folders);
+        known.addAll(before.plugins().keySet());
+        String close = EditDistance.closest(name, known);
+        throw new MpException(ErrorCode.PLUGIN_NOT_FOUND, "`" + name + "` is not installed",
+            close != null ? "did you mean `" + close + "`?" : "run `mp list` to see the installed plugins");
+      }
+    }
+    TreeMap<String, String> requested = new TreeMap<>(before.requested());
+    names.forEach(requested::remove);
+    InstalledState next = before.withRequested(requested).pruned();
+    List<String> kept = names.stream().filter(next.plugins()::containsKey).sorted().toList();
+    kept.forEach(name -> context.reporter().warn("`" + name + "` is still needed by "
+        + dependents(next, name) + "; kept as a dependency"));
+    try (Staging staging = installer.stage(List.of(), RegistryAuthorization.NONE)) {
+      Set<String> unmanaged = new TreeSet<>(names);
+      unmanaged.removeAll(before.plugins().keySet());
+      return apply(staging, before, next, previous, kept, unmanaged, true);
+    }
+  }
+
+  /**
+   * Installs exactly the lockfile: fetches and verifies every locked package, removes installed
+   * plugins it does not list. The lockfile is not rewritten.
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} without a lockfile; fetch and verification errors
+   *     with nothing changed
+   */
+  public InstallResult installLockfile(RegistryAuthorization authorization, RegistriesConfig config) {
+    installer.recover();
+    Lockfile lockfile = lockfiles.require();
+    InstalledState before = installer.loadState();
+    List<PlannedPlugin> plugins = new ArrayList<>();
+    lockfile.plugins().forEach((name, locked) -> {
+      String location = lockfile.registries().getOrDefault(locked.source(),
+          config.find(locked.source()).map(spec -> spec.url()).orElse(""));
+      InstalledPlugin old = before.plugins().get(name);
+      plugins.add(new PlannedPlugin(name, locked.version(), locked.source(), location,
+          PackageSource.parseResolved(locked.resolved(), layout.root()), locked.integrity(), locked.archiveIntegrity(),
+          locked.dependencies(), locked.isSigned(), locked.trustScore(), old == null ? null : old.description()));
+    });
+    try (Staging staging = installer.stage(plugins, authorization)) {
+      TreeMap<String, InstalledPlugin> next = new TreeMap<>();
+      staging.plugins().forEach((name, staged) -> next.put(name, staged.installed()));
+      InstalledState state = new InstalledState(lockfile.requested(), next);
+      return apply(staging, before, state, lockfile, List.of(), Set.of(), false);
+    }
+  }
+
+  /** Swaps in {@code staging}, removes what {@code next} no longer holds, writes the lockfile if asked. */
+  private InstallResult apply(Staging staging, InstalledState before, InstalledState next, Lockfile previous,
+      List<String> kept, Set<String> alsoRemove, boolean writeLockfile) {
+    Set<String> present = new TreeSet<>(installer.installedFolders());
+    Set<String> remove = new TreeSet<>(before.plugins().keySet());
+    remove.retainAll(present);
+    if (!writeLockfile) {
+      // `lock install` makes the folder exactly the lockfile, hand-placed plugins included; the other
+      // changes only ever remove plugins mp installed (or that were named).
+      remove.addAll(installer.installedFolders());
+    }
+    remove.removeAll(next.plugins().keySet());
+    remove.addAll(alsoRemove);
+    Lockfile lockfile = writeLockfile ? LockfileManager.toLockfile(next, previous) : previous;
+    byte[] bytes = LockfileCodec.serialize(lockfile);
+    boolean changed = writeLockfile && !java.util.Arrays.equals(bytes, dev.mp.io.AtomicFiles.readIfExists(layout.lockfile()));
+    installer.commit(staging, next, remove, writeLockfile ? Map.of(layout.lockfile(), bytes) : Map.of());
+    List<PluginChange> changes = new ArrayList<>();
+    for (StagedPlugin staged : staging.plugins().values()) {
+      String name = staged.plan().name();
+      InstalledPlugin old = present.contains(name) ? before.plugins().get(name) : null;
+      String action = !present.contains(name) ? "added"
+          : old == null || old.version().equals(staged.plan().version()) ? "reinstalled" : "updated";
+      changes.add(new PluginChange(name, action, old == null ? null : old.version(), staged.plan().version(),
+          staged.plan().registry()));
+    }
+    for (String name : remove) {
+      InstalledPlugin old = before.plugins().get(name);
+      changes.add(new PluginChange(name, "removed", old == null ? null : old.version(), null,
+          old == null ? null : old.registry()));
+    }
+    changes.sort(java.util.Comparator.comparing(PluginChange::plugin));
+    return new InstallResult(changes, kept, lockfile, changed);
+  }
+
+  private static String dependents(InstalledState state, String name) {
+    List<String> users = new ArrayList<>();
+    state.plugins().forEach((other, plugin) -> {
+      if (plugin.dependencies().contains(name)) {
+        users.add("`" + other + "`");
+      }
+    });
+    return String.join(", ", users);
+  }
+}
