@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "search",
-    description = "Find plugins by name or description across all registries (glob or substring),"
-        + " in priority order.")
+    description = "Find plugins by name or description across all registries (glob or substring).",
+    footer = {"", "Results are grouped by registry in priority order; a plugin offered by several registries is"
+        + " listed once per registry."})
 final class SearchCommand extends BaseCommand {
   private static final int DESCRIPTION_WIDTH = 80;
 

@@ -116,7 +116,7 @@ public final class IndexParser {
     String at = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
     String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
     return new MpException(ErrorCode.INDEX_INVALID, label + at + ": malformed JSON: " + message,
-        "the registry serves a broken document; `mp registry test NAME` shows what it returns");
+        "the document must be fixed where it is published (file or server); until then the cached copy, if any, is used");
   }
 
   private static int plugins(JsonParser parser, String label, DocumentOrigin origin, ParseWarnings warnings,
