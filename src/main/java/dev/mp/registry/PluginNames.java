@@ -12,7 +12,18 @@ public final class PluginNames {
 
   private PluginNames() {}
 
+  /** Same as matching {@link #VALID}, without a regex: it runs for every entry of every index. */
   public static boolean isValid(String name) {
-    return name != null && VALID.matcher(name).matches();
+    if (name == null || name.isEmpty() || name.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -24,6 +24,7 @@ public final class LookupWriter implements AutoCloseable {
   private final FileChannel channel;
   private final ByteBuffer staging = ByteBuffer.allocate(256 * 1024);
   private final RecordCodec.Sink sink = new RecordCodec.Sink();
+  private final RecordCodec.Sink prefix = new RecordCodec.Sink();
   private final Set<String> seen = new HashSet<>();
   private final List<String> names = new ArrayList<>();
   private int[] offsets = new int[1024];
@@ -62,7 +63,9 @@ public final class LookupWriter implements AutoCloseable {
     }
     sink.reset();
     RecordCodec.encode(entry, sink);
-    if (position + sink.size() > Integer.MAX_VALUE / 2) {
+    prefix.reset();
+    prefix.varint(sink.size());
+    if (position + prefix.size() + sink.size() > Integer.MAX_VALUE / 2) {
       throw new MpException(ErrorCode.INDEX_INVALID, "the index is too large to cache (over 1 GiB of records)");
     }
     if (names.size() == offsets.length) {
@@ -70,6 +73,7 @@ public final class LookupWriter implements AutoCloseable {
     }
     offsets[names.size()] = (int) position;
     names.add(entry.name());
+    write(prefix.array(), prefix.size());
     write(sink.array(), sink.size());
     return true;
   }

@@ -24,7 +24,8 @@ import java.util.List;
  * str     := length:varint utf8      nstr := 0 (null) | (length + 1):varint utf8
  * </pre>
  *
- * Changing this layout means bumping {@link LookupIndex#FORMAT_VERSION}. Stateless and thread-safe.
+ * In a lookup file each record is preceded by its length (a varint). Changing this layout means
+ * bumping {@link LookupIndex#FORMAT_VERSION}. Stateless and thread-safe.
  */
 final class RecordCodec {
   private static final int FOLDER = 1;
@@ -145,6 +146,10 @@ final class RecordCodec {
     Cursor(ByteBuffer buffer, int position) {
       this.buffer = buffer;
       this.position = position;
+    }
+
+    int position() {
+      return position;
     }
 
     int u8() {

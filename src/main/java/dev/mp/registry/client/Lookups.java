@@ -11,9 +11,17 @@ import dev.mp.registry.source.DocumentOrigin;
 import dev.mp.registry.source.DocumentReader;
 import dev.mp.registry.source.ParseWarnings;
 import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
 
 /** Builds and commits lookup files: the one parse of an index that sync pays for. */
 final class Lookups {
+  /**
+   * Parsing is CPU-bound: registries are fetched with as many threads as there are registries, but at
+   * most one index per processor is parsed at a time, so ten big indexes on two cores do not hold ten
+   * parses' worth of memory for no gain in speed.
+   */
+  private static final Semaphore PARSERS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+
   private Lookups() {}
 
   /** A lookup file built in the entry's temp space, not yet committed. */
@@ -27,12 +35,15 @@ final class Lookups {
   static Built build(CacheEntry entry, Path document, DocumentKind kind, boolean marketplaceExpected, String label,
       DocumentOrigin origin, ParseWarnings warnings) {
     Path temp = entry.temp("lookup");
+    PARSERS.acquireUninterruptibly();
     try (LookupWriter writer = LookupWriter.create(temp)) {
       DocumentReader.read(document, kind, marketplaceExpected, label, origin, warnings, writer::add);
       return new Built(temp, writer.finish());
     } catch (RuntimeException e) {
       CacheEntry.discard(temp);
       throw e;
+    } finally {
+      PARSERS.release();
     }
   }
 

@@ -5,7 +5,6 @@ import dev.mp.io.SafeUrl;
 import dev.mp.registry.PackageSource;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -36,64 +35,89 @@ public sealed interface DocumentOrigin permits DocumentOrigin.Local, DocumentOri
     return new Local(file, RegistrySource.marketplaceRoot(file));
   }
 
-  /** What an index entry's {@code resolved} names; {@code problems} hears why an odd one is unusable. */
-  default PackageSource resolve(JsonNode resolved, Consumer<String> problems) {
-    if (resolved == null || resolved.isNull()) {
-      return new PackageSource.Unsupported("none", "", "the index gives no `resolved` location");
-    }
-    if (resolved.isObject()) {
-      return SourceObjects.parse(resolved, problems).source();
-    }
-    String text = resolved.asText().trim();
-    if (text.isEmpty()) {
-      problems.accept("field `resolved`: empty");
-      return new PackageSource.Unsupported("none", "", "the index gives an empty `resolved` location");
-    }
-    if (SafeUrl.hasUserInfo(text)) {
-      problems.accept("field `resolved`: the URL embeds credentials; left unusable");
-      return new PackageSource.Unsupported("other", SafeUrl.redact(text), "its URL embeds credentials");
-    }
-    if (text.startsWith("git+")) {
-      return PackageSource.parseResolved(text, Path.of("/"));
-    }
-    if (SafeUrl.isHttp(text)) {
-      return new PackageSource.Archive(text);
-    }
-    if (SCHEME.matcher(text).matches() && !text.matches("[A-Za-z]:[\\\\/].*")) {
-      problems.accept("field `resolved`: unsupported location `" + text + "`");
-      return new PackageSource.Unsupported("other", text, "`" + text + "` is not a location mp can fetch");
-    }
-    return relative(text, problems);
+  /** Resolves an index's {@code resolved} values against this origin (made once per document). */
+  default Resolver resolver() {
+    return new Resolver(this);
   }
 
-  /** A path relative to the document (or absolute, for a local one). */
-  private PackageSource relative(String text, Consumer<String> problems) {
-    if (this instanceof Local local) {
-      Path path = local.file().toAbsolutePath().getParent().resolve(text).normalize();
-      return isArchive(text) ? new PackageSource.Archive(path.toString()) : new PackageSource.Folder(path);
+  /** Resolves {@code resolved} values; holds the document's folder so each entry costs no path work. */
+  final class Resolver {
+    private final DocumentOrigin origin;
+    private final Path folder;
+    private final String folderText;
+
+    Resolver(DocumentOrigin origin) {
+      this.origin = origin;
+      this.folder = origin instanceof Local local ? local.file().toAbsolutePath().getParent() : null;
+      this.folderText = folder == null ? null : folder.toString();
     }
-    URI base = ((Remote) this).uri();
-    URI target;
-    try {
-      target = base.resolve(text);
-    } catch (IllegalArgumentException e) {
-      problems.accept("field `resolved`: `" + text + "` is not a valid relative URL");
-      return new PackageSource.Unsupported("other", text, "`" + text + "` is not a valid relative URL");
+
+    /** What an index entry's {@code resolved} names; {@code problems} hears why an odd one is unusable. */
+    public PackageSource resolve(JsonNode resolved, Consumer<String> problems) {
+      if (resolved == null || resolved.isNull()) {
+        return new PackageSource.Unsupported("none", "", "the index gives no `resolved` location");
+      }
+      if (resolved.isObject()) {
+        return SourceObjects.parse(resolved, problems).source();
+      }
+      String text = resolved.asText().trim();
+      if (text.isEmpty()) {
+        problems.accept("field `resolved`: empty");
+        return new PackageSource.Unsupported("none", "", "the index gives an empty `resolved` location");
+      }
+      if (text.indexOf('@') >= 0 && SafeUrl.hasUserInfo(text)) {
+        problems.accept("field `resolved`: the URL embeds credentials; left unusable");
+        return new PackageSource.Unsupported("other", SafeUrl.redact(text), "its URL embeds credentials");
+      }
+      if (text.startsWith("git+")) {
+        return PackageSource.parseResolved(text, Path.of("/"));
+      }
+      if (SafeUrl.isHttp(text)) {
+        return new PackageSource.Archive(text);
+      }
+      if (text.indexOf(':') > 0 && SCHEME.matcher(text).matches() && !text.matches("[A-Za-z]:[\\\\/].*")) {
+        problems.accept("field `resolved`: unsupported location `" + text + "`");
+        return new PackageSource.Unsupported("other", text, "`" + text + "` is not a location mp can fetch");
+      }
+      return folder != null ? local(text) : remote(((Remote) origin).uri(), text, problems);
     }
-    if (!isArchive(text)) {
-      problems.accept("field `resolved`: a folder in a remote index cannot be fetched; publish a `.tgz` or `.zip`");
-      return new PackageSource.Unsupported("folder", text,
-          "a folder in a remote index cannot be fetched; the registry must publish an archive or a git source");
+
+    private PackageSource local(String text) {
+      if (isArchive(text)) {
+        // The common case, once per release: plain concatenation when the path has no `.`/`..` parts.
+        boolean plain = text.charAt(0) != '.' && text.charAt(0) != '/' && text.indexOf("/.") < 0
+            && text.indexOf("//") < 0 && text.indexOf('\\') < 0;
+        return new PackageSource.Archive(plain ? folderText + "/" + text : folder.resolve(text).normalize().toString());
+      }
+      return new PackageSource.Folder(folder.resolve(text).normalize());
     }
-    return new PackageSource.Archive(target.toString());
+
+    private static PackageSource remote(URI base, String text, Consumer<String> problems) {
+      URI target;
+      try {
+        target = base.resolve(text);
+      } catch (IllegalArgumentException e) {
+        problems.accept("field `resolved`: `" + text + "` is not a valid relative URL");
+        return new PackageSource.Unsupported("other", text, "`" + text + "` is not a valid relative URL");
+      }
+      if (!isArchive(text)) {
+        problems.accept("field `resolved`: a folder in a remote index cannot be fetched; publish a `.tgz` or `.zip`");
+        return new PackageSource.Unsupported("folder", text,
+            "a folder in a remote index cannot be fetched; the registry must publish an archive or a git source");
+      }
+      return new PackageSource.Archive(target.toString());
+    }
   }
 
   /** True for names ending in {@code .tgz}, {@code .tar.gz} or {@code .zip} (ignoring a query). */
   static boolean isArchive(String location) {
-    String lower = location.toLowerCase(Locale.ROOT);
-    int cut = lower.indexOf('?');
-    String path = cut < 0 ? lower : lower.substring(0, cut);
-    return path.endsWith(".tgz") || path.endsWith(".tar.gz") || path.endsWith(".zip");
+    int cut = location.indexOf('?');
+    int end = cut < 0 ? location.length() : cut;
+    return endsWith(location, end, ".tgz") || endsWith(location, end, ".tar.gz") || endsWith(location, end, ".zip");
+  }
+
+  private static boolean endsWith(String text, int end, String suffix) {
+    return end >= suffix.length() && text.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
   }
 
   /**

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.integrity.Integrity;
@@ -121,33 +124,35 @@ public final class IndexParser {
 
   private static int plugins(JsonParser parser, String label, DocumentOrigin origin, ParseWarnings warnings,
       Predicate<PluginEntry> sink) throws IOException {
+    DocumentOrigin.Resolver resolver = origin.resolver();
     int accepted = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
-      String where = label + ":" + line(parser);
+      int line = line(parser);
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        warnings.plugin(where, key, "expected an object; skipped");
+        warnings.plugin(label + ":" + line, key, "expected an object; skipped");
         parser.skipChildren();
         continue;
       }
       Fields fields = new Fields(null, "");
       fields.read(parser, true);
-      PluginEntry entry = entry(key, fields, origin, warnings, where);
+      PluginEntry entry = entry(key, fields, resolver, warnings, label, line);
       if (entry == null) {
         continue;
       }
       if (sink.test(entry)) {
         accepted++;
       } else {
-        warnings.plugin(where, key, "listed more than once; the first entry is kept");
+        warnings.plugin(label + ":" + line, key, "listed more than once; the first entry is kept");
       }
     }
     return accepted;
   }
 
-  private static PluginEntry entry(String key, Fields fields, DocumentOrigin origin, ParseWarnings warnings, String where) {
+  private static PluginEntry entry(String key, Fields fields, DocumentOrigin.Resolver origin, ParseWarnings warnings,
+      String label, int line) {
     if (!PluginNames.isValid(key)) {
-      warnings.at(where, "invalid plugin name `" + key + "`; skipped");
+      warnings.at(label + ":" + line, "invalid plugin name `" + key + "`; skipped");
       return null;
     }
     List<String> problems = new ArrayList<>(fields.problems);
@@ -162,7 +167,7 @@ public final class IndexParser {
     Release latest = release(fields, fields.version, origin, problems, "");
     if (latest == null) {
       markLast(problems, "; skipped");
-      problems.forEach(problem -> warnings.plugin(where, key, problem));
+      problems.forEach(problem -> warnings.plugin(label + ":" + line, key, problem));
       return null;
     }
     List<Release> releases = new ArrayList<>(1 + fields.releases.size());
@@ -180,8 +185,17 @@ public final class IndexParser {
       }
       problems.addAll(releaseProblems);
     }
-    problems.forEach(problem -> warnings.plugin(where, key, problem));
+    problems.forEach(problem -> warnings.plugin(label + ":" + line, key, problem));
     return new PluginEntry(key, fields.description, trustScore, releases);
+  }
+
+  /**
+   * {@code sha512-} and 88 characters of base64 ending in {@code ==}: the shape of a SHA-512 SRI. The
+   * content is not decoded here (it runs for every release of every index); a value that is not base64
+   * can never match the content, which the installer checks before anything is placed.
+   */
+  static boolean isSha512(String text) {
+    return text.length() == 95 && text.startsWith("sha512-") && text.endsWith("==") && text.indexOf(' ') < 0;
   }
 
   private static void markLast(List<String> problems, String suffix) {
@@ -189,13 +203,14 @@ public final class IndexParser {
   }
 
   /** A release from its fields, or null when they are unusable (reasons added to {@code problems}). */
-  private static Release release(Fields fields, String version, DocumentOrigin origin, List<String> problems, String at) {
+  private static Release release(Fields fields, String version, DocumentOrigin.Resolver origin, List<String> problems,
+      String at) {
     String effective = version == null ? "0.0.0" : version.trim();
     if (effective.isEmpty()) {
       problems.add("field `" + at + "version`: empty");
       return null;
     }
-    if (fields.integrity != null && !(fields.integrity.startsWith("sha512-") && Integrity.isValid(fields.integrity))) {
+    if (fields.integrity != null && !isSha512(fields.integrity)) {
       problems.add("field `" + at + "integrity`: not a valid `sha512-<base64>` value");
       return null;
     }
@@ -264,14 +279,16 @@ public final class IndexParser {
             signature = text(parser, field, token);
             break;
           case "resolved":
-            if (token == JsonToken.VALUE_STRING || token == JsonToken.START_OBJECT) {
+            if (token == JsonToken.VALUE_STRING) {
+              resolved = TextNode.valueOf(parser.getText());
+            } else if (token == JsonToken.START_OBJECT) {
               resolved = Json.mapper().readTree(parser);
             } else {
               wrongType(parser, field, "a string or a source object");
             }
             break;
           case "dependencies":
-            dependencies = Json.mapper().readTree(parser);
+            dependencies = readDependencies(parser, token);
             break;
           case "signed":
             if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
@@ -298,6 +315,19 @@ public final class IndexParser {
             parser.skipChildren();
         }
       }
+    }
+
+    /** Strings are read as they stream by; only an array holding objects is read as a tree. */
+    private JsonNode readDependencies(JsonParser parser, JsonToken token) throws IOException {
+      if (token != JsonToken.START_ARRAY) {
+        return Json.mapper().readTree(parser);
+      }
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      JsonToken item;
+      while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+        array.add(item == JsonToken.VALUE_STRING ? TextNode.valueOf(parser.getText()) : Json.mapper().readTree(parser));
+      }
+      return array;
     }
 
     private void readReleases(JsonParser parser) throws IOException {
