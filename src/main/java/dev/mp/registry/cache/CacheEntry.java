@@ -111,7 +111,8 @@ public final class CacheEntry {
    * has mapped may refuse deletion on some systems and is tried again next time.
    */
   public void removeUnreferenced(String lookup) {
-    Set<String> keep = lookup == null ? Set.of(META, BODY, LOCK) : Set.of(META, BODY, LOCK, lookup);
+    Set<String> keep = lookup == null ? Set.of(META, BODY, LOCK, FileHashes.FILE)
+        : Set.of(META, BODY, LOCK, FileHashes.FILE, lookup);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         if (!keep.contains(file.getFileName().toString())) {

@@ -10,6 +10,7 @@ import dev.mp.registry.InMemoryIndex;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.cache.CacheEntry;
 import dev.mp.registry.cache.CacheMeta;
+import dev.mp.registry.cache.FileHashes;
 import dev.mp.registry.cache.IndexCache;
 import dev.mp.registry.cache.LookupIndex;
 import dev.mp.registry.source.DocumentKind;
@@ -32,8 +33,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Local registries. Folders and marketplace folders are read directly on every run (small, and their
- * integrity must follow the files); a local index file is parsed into the cache once and re-parsed
+ * Local registries. Folders and marketplace folders are read directly on every run (their integrity
+ * must follow the files), with file hashes remembered by stamp ({@link FileHashes}) so unchanged files
+ * are not read again; a local index file is parsed into the cache once and re-parsed
  * only when its size, modification time or identity change. Thread-safe.
  */
 final class LocalReader {
@@ -46,7 +48,9 @@ final class LocalReader {
   }
 
   Attempt folder(RegistrySpec spec, RegistrySource.Folder source, boolean sync, ParseWarnings warnings) {
-    List<PluginEntry> plugins = FolderReader.read(source.folder(), spec.url(), warnings);
+    FileHashes hashes = FileHashes.load(cache.entry(RegistryClient.cacheLocation(spec, context.projectDir())));
+    List<PluginEntry> plugins = FolderReader.read(source.folder(), spec.url(), warnings, hashes::integrity);
+    hashes.save();
     if (sync) {
       remember(spec, "folder", null, plugins.size(), null);
     }
@@ -60,7 +64,10 @@ final class LocalReader {
       throw new MpException(ErrorCode.REGISTRY_UNAVAILABLE, "`" + label + "` does not exist");
     }
     JsonDocument document = JsonDocument.parseJson(label, bytes, ErrorCode.INDEX_INVALID);
-    List<PluginEntry> plugins = MarketplaceParser.parseLocal(document, source.root(), warnings).plugins();
+    FileHashes hashes = FileHashes.load(cache.entry(RegistryClient.cacheLocation(spec, context.projectDir())));
+    List<PluginEntry> plugins =
+        MarketplaceParser.parseLocal(document, source.root(), warnings, hashes::integrity).plugins();
+    hashes.save();
     if (sync) {
       remember(spec, "marketplace", (long) bytes.length, plugins.size(), null);
     }

@@ -1,7 +1,6 @@
 package dev.mp.registry.source;
 
 import dev.mp.MpException;
-import dev.mp.integrity.TreeHash;
 import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.PluginNames;
@@ -32,6 +31,11 @@ public final class FolderReader {
    * @throws MpException {@code IO_ERROR} when the folder cannot be listed
    */
   public static List<PluginEntry> read(Path folder, String display, ParseWarnings warnings) {
+    return read(folder, display, warnings, FolderHasher.CANONICAL);
+  }
+
+  /** {@link #read(Path, String, ParseWarnings)}, hashing plugin folders with {@code hasher}. */
+  public static List<PluginEntry> read(Path folder, String display, ParseWarnings warnings, FolderHasher hasher) {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
       for (Path child : stream) {
@@ -71,7 +75,7 @@ public final class FolderReader {
       String version = manifest.get().version() == null ? "0.0.0" : manifest.get().version();
       String integrity;
       try {
-        integrity = TreeHash.of(child);
+        integrity = hasher.integrity(child);
       } catch (MpException e) {
         warnings.plugin(label, name, e.getMessage() + "; skipped");
         continue;

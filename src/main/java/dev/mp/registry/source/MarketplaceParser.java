@@ -2,7 +2,6 @@ package dev.mp.registry.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mp.MpException;
-import dev.mp.integrity.TreeHash;
 import dev.mp.io.JsonDocument;
 import dev.mp.registry.DependencySpec;
 import dev.mp.registry.PackageSource;
@@ -59,9 +58,12 @@ public final class MarketplaceParser {
   private final PackageSource.Git remoteRoot;
   private final ParseWarnings warnings;
   private final Map<Path, String> hashes = new HashMap<>();
+  private final FolderHasher hasher;
   private String pluginRoot;
 
-  private MarketplaceParser(JsonDocument document, Path localRoot, PackageSource.Git remoteRoot, ParseWarnings warnings) {
+  private MarketplaceParser(JsonDocument document, Path localRoot, PackageSource.Git remoteRoot, ParseWarnings warnings,
+      FolderHasher hasher) {
+    this.hasher = hasher;
     this.document = document;
     this.localRoot = localRoot;
     this.remoteRoot = remoteRoot;
@@ -72,7 +74,12 @@ public final class MarketplaceParser {
    * Reads a marketplace whose plugin folders are on disk under {@code root}.
    */
   public static Marketplace parseLocal(JsonDocument document, Path root, ParseWarnings warnings) {
-    return new MarketplaceParser(document, root.toAbsolutePath().normalize(), null, warnings).parse();
+    return parseLocal(document, root, warnings, FolderHasher.CANONICAL);
+  }
+
+  /** {@link #parseLocal(JsonDocument, Path, ParseWarnings)}, hashing plugin folders with {@code hasher}. */
+  public static Marketplace parseLocal(JsonDocument document, Path root, ParseWarnings warnings, FolderHasher hasher) {
+    return new MarketplaceParser(document, root.toAbsolutePath().normalize(), null, warnings, hasher).parse();
   }
 
   /**
@@ -80,7 +87,7 @@ public final class MarketplaceParser {
    * repository} (known when the URL is a raw GitHub file), or unsupported ones when it is null.
    */
   public static Marketplace parseRemote(JsonDocument document, PackageSource.Git repository, ParseWarnings warnings) {
-    return new MarketplaceParser(document, null, repository, warnings).parse();
+    return new MarketplaceParser(document, null, repository, warnings, FolderHasher.CANONICAL).parse();
   }
 
   private Marketplace parse() {
@@ -265,7 +272,7 @@ public final class MarketplaceParser {
       return known;
     }
     try {
-      String integrity = TreeHash.of(folder);
+      String integrity = hasher.integrity(folder);
       hashes.put(folder, integrity);
       return integrity;
     } catch (MpException e) {
