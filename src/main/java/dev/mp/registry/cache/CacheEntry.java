@@ -58,12 +58,13 @@ public final class CacheEntry {
   /**
    * Takes the entry's lock, waiting for another mp process that holds it (and telling {@code reporter}).
    *
+   * @param what names the entry in that message, e.g. {@code registry `team`}
+   *
    * @throws MpException {@code IO_ERROR} when the lock file cannot be created
    */
-  public ProcessLock lock(Reporter reporter) {
+  public ProcessLock lock(Reporter reporter, String what) {
     return ProcessLock.acquire(dir.resolve(LOCK),
-        file -> reporter.info("Blocking: waiting for another mp process to finish with the cache of `"
-            + dir.getFileName() + "`"));
+        file -> reporter.info("Blocking: waiting for another mp process to finish with the cache of " + what));
   }
 
   /** The raw document as last downloaded, kept so the lookup file can be rebuilt without the network. */

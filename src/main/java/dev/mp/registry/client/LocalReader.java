@@ -96,7 +96,7 @@ final class LocalReader {
       }
       return Attempt.fresh(spec, new InMemoryIndex(plugins), fingerprint.size());
     }
-    try (ProcessLock lock = entry.lock(reporter)) {
+    try (ProcessLock lock = entry.lock(reporter, "registry `" + spec.name() + "`")) {
       if (!sync) {
         Optional<LookupIndex> cached = unchanged(entry, fingerprint);
         if (cached.isPresent()) {

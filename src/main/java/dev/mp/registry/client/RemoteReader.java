@@ -69,7 +69,7 @@ final class RemoteReader {
     } catch (MpException e) {
       return fallback(spec, meta, cached, e.getMessage());
     }
-    try (ProcessLock lock = entry.lock(reporter)) {
+    try (ProcessLock lock = entry.lock(reporter, "registry `" + spec.name() + "`")) {
       meta = entry.meta();
       cached = meta.flatMap(entry::lookup);
       if (!sync && cached.isPresent() && age(meta.get()) < ttlSeconds) {
@@ -127,7 +127,7 @@ final class RemoteReader {
    * never from the network.
    */
   private Attempt rebuildOffline(RegistrySpec spec, URI uri, CacheEntry entry, ParseWarnings warnings, Reporter reporter) {
-    try (ProcessLock lock = entry.lock(reporter)) {
+    try (ProcessLock lock = entry.lock(reporter, "registry `" + spec.name() + "`")) {
       Optional<CacheMeta> meta = entry.meta();
       if (meta.isEmpty()) {
         return Attempt.unavailable(spec, "offline (`--offline`) and nothing cached; run `mp registry sync` while online");

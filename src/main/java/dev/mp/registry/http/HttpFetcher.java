@@ -8,18 +8,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -43,11 +37,13 @@ import java.util.zip.ZipException;
  */
 public final class HttpFetcher {
   private final HttpSettings settings;
+  private final FetchFailures failures;
   private volatile HttpClient client;
   private volatile ScheduledExecutorService watchdog;
 
   public HttpFetcher(HttpSettings settings) {
     this.settings = settings;
+    this.failures = new FetchFailures(settings);
   }
 
   public HttpSettings settings() {
@@ -93,13 +89,13 @@ public final class HttpFetcher {
       } catch (ExecutionException | CompletionException e) {
         deleteQuietly(part);
         DownloadSubscriber subscriber = body.get();
-        return failure(uri, unwrap(e), head.get() != null, subscriber == null ? 0 : subscriber.count(), authenticated);
+        return failures.failure(uri, FetchFailures.unwrap(e), head.get() != null, subscriber == null ? 0 : subscriber.count(), authenticated);
       }
       int status = response.statusCode();
       if (isRedirect(status)) {
         Optional<String> location = response.headers().firstValue("Location");
         URI next = location.isEmpty() ? null : resolve(uri, location.get());
-        String problem = redirectProblem(uri, next, redirects);
+        String problem = failures.redirectProblem(uri, next, redirects);
         if (problem != null) {
           return new FetchResult.Failed(FetchResult.Kind.BAD_REDIRECT, status, problem, authenticated);
         }
@@ -171,7 +167,7 @@ public final class HttpFetcher {
             "`" + Origins.hostPort(uri) + "` sent an unsupported Content-Encoding `" + encoding + "`", authenticated);
       }
     } catch (DownloadSubscriber.TooLargeException e) {
-      return tooLarge(uri, authenticated);
+      return failures.tooLarge(uri, authenticated);
     } catch (ZipException | EOFException e) {
       return new FetchResult.Failed(FetchResult.Kind.TRUNCATED, 200,
           "the gzip body from `" + Origins.hostPort(uri) + "` is cut short or corrupt", authenticated);
@@ -205,64 +201,6 @@ public final class HttpFetcher {
     return total;
   }
 
-  private FetchResult failure(URI uri, Throwable cause, boolean answered, long received, boolean authenticated) {
-    String where = "`" + Origins.hostPort(uri) + "`";
-    FetchResult.Kind kind;
-    String message;
-    if (cause instanceof DownloadSubscriber.TooLargeException) {
-      return tooLarge(uri, authenticated);
-    } else if (cause instanceof DownloadSubscriber.StalledException) {
-      kind = FetchResult.Kind.TIMEOUT;
-      message = "the download from " + where + " stalled for more than " + describe(settings.readTimeout());
-    } else if (cause instanceof HttpConnectTimeoutException) {
-      kind = FetchResult.Kind.TIMEOUT;
-      message = "timed out after " + describe(settings.connectTimeout()) + " connecting to " + where;
-    } else if (cause instanceof HttpTimeoutException) {
-      kind = FetchResult.Kind.TIMEOUT;
-      message = "no response from " + where + " within " + describe(settings.requestTimeout());
-    } else if (answered) {
-      kind = FetchResult.Kind.TRUNCATED;
-      message = "the connection to " + where + " closed before the whole response arrived (after " + received
-          + " bytes)";
-    } else if (cause instanceof ConnectException) {
-      kind = FetchResult.Kind.UNREACHABLE;
-      message = "cannot connect to " + where + ": connection refused";
-    } else if (cause instanceof UnknownHostException) {
-      kind = FetchResult.Kind.UNREACHABLE;
-      message = "cannot resolve host `" + uri.getHost() + "`";
-    } else if (cause instanceof NoRouteToHostException) {
-      kind = FetchResult.Kind.UNREACHABLE;
-      message = "no route to " + where;
-    } else {
-      kind = FetchResult.Kind.UNREACHABLE;
-      message = "cannot fetch from " + where + ": " + MpException.describe(cause);
-    }
-    return new FetchResult.Failed(kind, null, message, authenticated);
-  }
-
-  private FetchResult tooLarge(URI uri, boolean authenticated) {
-    return new FetchResult.Failed(FetchResult.Kind.TOO_LARGE, 200, "the response from `" + Origins.hostPort(uri)
-        + "` is larger than the limit of " + HttpSettings.describeSize(settings.maxBytes()), authenticated);
-  }
-
-  private String redirectProblem(URI from, URI to, int redirects) {
-    String here = "`" + SafeUrl.redact(from.toString()) + "`";
-    if (to == null) {
-      return "redirect from " + here + " without a valid `Location`";
-    }
-    String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      return "redirect from " + here + " to an unsupported location `" + SafeUrl.redact(to.toString()) + "`";
-    }
-    if ("https".equalsIgnoreCase(from.getScheme()) && scheme.equals("http")) {
-      return "refusing the redirect from " + here + " to plain http (`" + SafeUrl.redact(to.toString()) + "`)";
-    }
-    if (redirects >= settings.maxRedirects()) {
-      return "more than " + settings.maxRedirects() + " redirects starting from `" + SafeUrl.redact(from.toString()) + "`";
-    }
-    return null;
-  }
-
   private static URI resolve(URI base, String location) {
     try {
       return base.resolve(location.trim());
@@ -273,26 +211,6 @@ public final class HttpFetcher {
 
   private static boolean isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-  }
-
-  private static Throwable unwrap(Throwable e) {
-    Throwable t = e;
-    while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    // The client wraps some causes once more in a plain IOException with the cause inside.
-    if (t instanceof IOException && t.getCause() instanceof IOException
-        && (t.getCause() instanceof HttpTimeoutException || t.getCause() instanceof ConnectException
-            || t.getCause() instanceof DownloadSubscriber.TooLargeException
-            || t.getCause() instanceof DownloadSubscriber.StalledException)) {
-      return t.getCause();
-    }
-    return t;
-  }
-
-  static String describe(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? (millis / 1000) + "s" : millis + "ms";
   }
 
   private static Path sibling(Path target, String suffix) {

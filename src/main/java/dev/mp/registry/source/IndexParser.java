@@ -5,10 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.integrity.Integrity;
@@ -134,7 +130,7 @@ public final class IndexParser {
         parser.skipChildren();
         continue;
       }
-      Fields fields = new Fields(null, "");
+      IndexFields fields = new IndexFields(null, "");
       fields.read(parser, true);
       PluginEntry entry = entry(key, fields, resolver, warnings, label, line);
       if (entry == null) {
@@ -149,7 +145,7 @@ public final class IndexParser {
     return accepted;
   }
 
-  private static PluginEntry entry(String key, Fields fields, DocumentOrigin.Resolver origin, ParseWarnings warnings,
+  private static PluginEntry entry(String key, IndexFields fields, DocumentOrigin.Resolver origin, ParseWarnings warnings,
       String label, int line) {
     if (!PluginNames.isValid(key)) {
       warnings.at(label + ":" + line, "invalid plugin name `" + key + "`; skipped");
@@ -172,7 +168,7 @@ public final class IndexParser {
     }
     List<Release> releases = new ArrayList<>(1 + fields.releases.size());
     releases.add(latest);
-    for (Fields older : fields.releases) {
+    for (IndexFields older : fields.releases) {
       if (older.version.equals(latest.version()) || releases.stream().anyMatch(r -> r.version().equals(older.version))) {
         continue;
       }
@@ -203,7 +199,7 @@ public final class IndexParser {
   }
 
   /** A release from its fields, or null when they are unusable (reasons added to {@code problems}). */
-  private static Release release(Fields fields, String version, DocumentOrigin.Resolver origin, List<String> problems,
+  private static Release release(IndexFields fields, String version, DocumentOrigin.Resolver origin, List<String> problems,
       String at) {
     String effective = version == null ? "0.0.0" : version.trim();
     if (effective.isEmpty()) {
@@ -228,135 +224,5 @@ public final class IndexParser {
 
   private static int line(JsonParser parser) {
     return parser.currentTokenLocation().getLineNr();
-  }
-
-  /** The fields of an entry or release, read leniently: a wrong type becomes a problem, not an error. */
-  private static final class Fields {
-    String version;
-    String name;
-    String description;
-    String integrity;
-    String archiveIntegrity;
-    String signature;
-    JsonNode resolved;
-    JsonNode dependencies;
-    Boolean signed;
-    Integer trustScore;
-    final List<Fields> releases = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
-    private final String prefix;
-
-    Fields(String version, String prefix) {
-      this.version = version;
-      this.prefix = prefix;
-    }
-
-    void read(JsonParser parser, boolean entry) throws IOException {
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        JsonToken token = parser.nextToken();
-        switch (field) {
-          case "version":
-            if (entry) {
-              version = text(parser, field, token);
-            } else {
-              parser.skipChildren();
-            }
-            break;
-          case "name":
-            name = text(parser, field, token);
-            break;
-          case "description":
-            description = text(parser, field, token);
-            break;
-          case "integrity":
-            integrity = text(parser, field, token);
-            break;
-          case "archiveIntegrity":
-            archiveIntegrity = text(parser, field, token);
-            break;
-          case "signature":
-            signature = text(parser, field, token);
-            break;
-          case "resolved":
-            if (token == JsonToken.VALUE_STRING) {
-              resolved = TextNode.valueOf(parser.getText());
-            } else if (token == JsonToken.START_OBJECT) {
-              resolved = Json.mapper().readTree(parser);
-            } else {
-              wrongType(parser, field, "a string or a source object");
-            }
-            break;
-          case "dependencies":
-            dependencies = readDependencies(parser, token);
-            break;
-          case "signed":
-            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-              signed = token == JsonToken.VALUE_TRUE;
-            } else {
-              wrongType(parser, field, "true or false");
-            }
-            break;
-          case "trustScore":
-            if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
-              trustScore = parser.getIntValue();
-            } else {
-              wrongType(parser, field, "an integer from 0 to 100");
-            }
-            break;
-          case "releases":
-            if (entry && token == JsonToken.START_OBJECT) {
-              readReleases(parser);
-            } else {
-              wrongType(parser, field, "an object of version to release");
-            }
-            break;
-          default:
-            parser.skipChildren();
-        }
-      }
-    }
-
-    /** Strings are read as they stream by; only an array holding objects is read as a tree. */
-    private JsonNode readDependencies(JsonParser parser, JsonToken token) throws IOException {
-      if (token != JsonToken.START_ARRAY) {
-        return Json.mapper().readTree(parser);
-      }
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      JsonToken item;
-      while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
-        array.add(item == JsonToken.VALUE_STRING ? TextNode.valueOf(parser.getText()) : Json.mapper().readTree(parser));
-      }
-      return array;
-    }
-
-    private void readReleases(JsonParser parser) throws IOException {
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String releaseVersion = parser.currentName();
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-          problems.add("field `releases." + releaseVersion + "`: expected an object; ignored");
-          parser.skipChildren();
-          continue;
-        }
-        Fields release = new Fields(releaseVersion, "releases." + releaseVersion + ".");
-        release.read(parser, false);
-        releases.add(release);
-      }
-    }
-
-    private String text(JsonParser parser, String field, JsonToken token) throws IOException {
-      if (token == JsonToken.VALUE_STRING) {
-        return parser.getText();
-      }
-      if (token != JsonToken.VALUE_NULL) {
-        wrongType(parser, field, "a string");
-      }
-      return null;
-    }
-
-    private void wrongType(JsonParser parser, String field, String expected) throws IOException {
-      problems.add("field `" + prefix + field + "`: expected " + expected + "; ignored");
-      parser.skipChildren();
-    }
   }
 }
