@@ -36,6 +36,8 @@ public enum ErrorCode {
   SIGNATURE_INVALID(1),
   /** A registry index was refused: bad or missing index signature, rollback or expiry. */
   INDEX_REJECTED(1),
+  /** A registry's document is malformed: not JSON, or neither a registry index nor a marketplace. */
+  INDEX_INVALID(2),
   /** Dependencies cannot be satisfied: a cycle, a missing dependency or conflicting ranges. */
   DEPENDENCY_ERROR(1),
   /** The lockfile was written by a newer mp. */

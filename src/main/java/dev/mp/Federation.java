@@ -8,11 +8,20 @@ import dev.mp.config.ProjectInitializer;
 import dev.mp.config.ProjectLayout;
 import dev.mp.config.RegistryChange;
 import dev.mp.config.RegistryEditor;
+import dev.mp.config.RegistrySpec;
 import dev.mp.install.ExtractionLimits;
 import dev.mp.install.InstallPlan;
 import dev.mp.install.Installer;
 import dev.mp.install.RegistryAuthorization;
 import dev.mp.io.ProcessLock;
+import dev.mp.lock.InstallResult;
+import dev.mp.lock.ListResult;
+import dev.mp.lock.LockCheckResult;
+import dev.mp.lock.LockDiff;
+import dev.mp.lock.LockDiffResult;
+import dev.mp.lock.LockGenerateResult;
+import dev.mp.lock.LockfileManager;
+import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.policy.EnforceReport;
 import dev.mp.policy.FactsResolver;
@@ -26,24 +35,21 @@ import dev.mp.policy.PolicyEngine;
 import dev.mp.policy.PolicyListing;
 import dev.mp.policy.PolicyLoader;
 import dev.mp.registry.RegistryListing;
+import dev.mp.registry.RegistrySet;
 import dev.mp.registry.RegistryStatus;
+import dev.mp.registry.client.RegistryClient;
+import dev.mp.registry.client.RegistryTestResult;
+import dev.mp.registry.client.SearchPattern;
+import dev.mp.registry.client.SearchResult;
+import dev.mp.registry.client.SyncListener;
+import dev.mp.registry.client.SyncResult;
 import dev.mp.sign.Ed25519PrivateKey;
 import dev.mp.sign.IndexSigner;
 import dev.mp.sign.KeyFiles;
 import dev.mp.sign.Lifetimes;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.mp.lock.InstallResult;
-import dev.mp.lock.ListResult;
-import dev.mp.lock.LockCheckResult;
-import dev.mp.lock.LockDiff;
-import dev.mp.lock.LockDiffResult;
-import dev.mp.lock.LockGenerateResult;
-import dev.mp.lock.LockfileManager;
-import dev.mp.lock.ProjectInstaller;
-import dev.mp.registry.RegistryListing;
-import dev.mp.registry.RegistryStatus;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -58,6 +64,8 @@ public final class Federation {
   private LoadedConfig loadedConfig;
   private PolicyEngine policyEngine;
   private FactsResolver factsResolver;
+  private RegistryClient registryClient;
+  private RegistrySet registrySet;
 
   public Federation(Context context) {
     this.context = context;
@@ -85,12 +93,83 @@ public final class Federation {
     return ProjectLayout.of(context.projectDir(), config().config().defaults());
   }
 
-  /** The registries in the order they are consulted. */
+  /** The registries in the order they are consulted, with the cache's age and plugin count (never fetched). */
   public RegistryListing listRegistries() {
     LoadedConfig loaded = config();
-    return new RegistryListing(
-        loaded,
-        loaded.config().byPriority().stream().map(spec -> new RegistryStatus(spec, null, null)).toList());
+    return new RegistryListing(loaded, loaded.config().byPriority().stream().map(registryClient()::status).toList());
+  }
+
+  /**
+   * Every enabled registry of this run, in priority order (then name), loaded once per {@code
+   * Federation}: in parallel, through the cache ({@code cacheTTL}), with stale copies when a registry
+   * is down and no network with {@code --offline}. A failing registry is a warning; call {@link
+   * RegistrySet#requireAvailable()} for the error when none is usable.
+   *
+   * @throws MpException {@code CONFIG_ERROR} when {@code registries.json} is invalid
+   */
+  public RegistrySet registries() {
+    if (registrySet == null) {
+      registrySet = registryClient().load(config().config().enabledByPriority());
+    }
+    return registrySet;
+  }
+
+  /**
+   * Fetches registries now, ignoring the TTL: {@code names}, or every enabled registry when empty.
+   *
+   * @throws MpException {@code REGISTRY_NOT_FOUND} for an unknown name, {@code NO_REGISTRIES} when
+   *     nothing is enabled, {@code USAGE_ERROR} with {@code --offline}
+   */
+  public SyncResult syncRegistries(List<String> names, SyncListener listener) {
+    List<RegistrySpec> specs = names.isEmpty() ? config().config().enabledByPriority() : named(names);
+    if (specs.isEmpty()) {
+      throw new MpException(ErrorCode.NO_REGISTRIES, "no registry is configured and enabled",
+          "add one with `mp registry add NAME URL`");
+    }
+    registrySet = null;
+    return registryClient().sync(specs, listener);
+  }
+
+  /**
+   * Checks one registry (enabled or not) from its source: reachability, credentials, format, plugins.
+   *
+   * @throws MpException {@code REGISTRY_NOT_FOUND} for an unknown name, {@code USAGE_ERROR} with
+   *     {@code --offline} for a remote registry
+   */
+  public RegistryTestResult testRegistry(String name) {
+    return registryClient().test(named(List.of(name)).get(0));
+  }
+
+  /**
+   * Plugins whose name or description matches {@code pattern} (glob or substring), across the
+   * available registries in priority order.
+   *
+   * @throws MpException {@code USAGE_ERROR} for an empty pattern, {@code NO_REGISTRIES}, {@code
+   *     ALL_REGISTRIES_UNAVAILABLE}
+   */
+  public SearchResult search(String pattern) {
+    SearchPattern parsed = SearchPattern.parse(pattern);
+    return SearchResult.of(parsed, registries().requireAvailable());
+  }
+
+  /** The registries named, in priority order, each once. */
+  private List<RegistrySpec> named(List<String> names) {
+    List<RegistrySpec> specs = new ArrayList<>();
+    for (String name : names) {
+      RegistrySpec spec = config().config().find(name).orElseThrow(() -> RegistryEditor.notFound(name, config().config()));
+      if (!specs.contains(spec)) {
+        specs.add(spec);
+      }
+    }
+    specs.sort(RegistrySpec.BY_PRIORITY_THEN_NAME);
+    return specs;
+  }
+
+  private RegistryClient registryClient() {
+    if (registryClient == null) {
+      registryClient = new RegistryClient(context, config().config().defaults());
+    }
+    return registryClient;
   }
 
   /**
@@ -100,6 +179,8 @@ public final class Federation {
    */
   public RegistryChange addRegistry(AddRegistryRequest request) {
     loadedConfig = null;
+    registryClient = null;
+    registrySet = null;
     return withProjectLock(() -> RegistryEditor.add(context.projectDir(), request));
   }
 
@@ -110,6 +191,8 @@ public final class Federation {
    */
   public RegistryChange removeRegistry(String name) {
     loadedConfig = null;
+    registryClient = null;
+    registrySet = null;
     return withProjectLock(() -> RegistryEditor.remove(context.projectDir(), name));
   }
 

@@ -1,11 +1,15 @@
 package dev.mp.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,11 +24,40 @@ import java.util.stream.Stream;
 public final class Training {
   private Training() {}
 
+  private static void run(String[][] runs, Map<String, String> env) {
+    for (String[] run : runs) {
+      Invocation invocation = new Invocation(
+          new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+          new BufferedReader(new StringReader("")), env, Clock.systemUTC(), false);
+      Main.run(run, invocation);
+    }
+  }
+
+  /** A loopback registry, so the archive holds the HTTP client's classes too. */
+  private static HttpServer registryServer(Path project) throws IOException {
+    Path plugin = project.resolve("plugins/lint/.claude-plugin/plugin.json");
+    Files.createDirectories(plugin.getParent());
+    Files.writeString(plugin, "{\"name\": \"lint\", \"version\": \"1.0.0\"}");
+    byte[] body = ("{\"plugins\": {\"code-lint\": {\"version\": \"1.0.0\", \"description\": \"lint\","
+        + " \"resolved\": \"code-lint-1.0.0.tgz\", \"dependencies\": [\"lint\"]}}}").getBytes(StandardCharsets.UTF_8);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/index.json", exchange -> {
+      exchange.getResponseHeaders().add("ETag", "\"1\"");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
   public static void main(String[] args) throws IOException {
     Path project = Files.createTempDirectory("mp-training");
     try {
       Map<String, String> env = Map.of("HOME", project.toString(), "MP_CACHE_DIR", project.resolve("cache").toString());
       String dir = project.toString();
+      HttpServer server = registryServer(project);
+      String index = "http://127.0.0.1:" + server.getAddress().getPort() + "/index.json";
       String[][] runs = {
         {"--help"},
         {"-C", dir, "registry", "list"},
@@ -38,11 +71,20 @@ public final class Training {
         {"-C", dir, "policy", "check", "training", "--source", "local", "--explain"},
         {"-C", dir, "policy", "enforce", "--format", "sarif"},
       };
-      for (String[] run : runs) {
-        Invocation invocation = new Invocation(
-            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-            new BufferedReader(new StringReader("")), env, Clock.systemUTC(), false);
-        Main.run(run, invocation);
+      // Registries on loopback and on disk only: training never touches the network.
+      String[][] registryRuns = {
+        {"-C", dir, "registry", "sync"},
+        {"-C", dir, "--json", "registry", "sync"},
+        {"-C", dir, "search", "lint"},
+        {"-C", dir, "--json", "registry", "test", "team"},
+      };
+      try {
+        run(runs, env);
+        Files.writeString(project.resolve(".claude/registries.json"), "{\"registries\": [{\"name\": \"local\", "
+            + "\"url\": \"./plugins\", \"priority\": 100}, {\"name\": \"team\", \"url\": \"" + index + "\"}]}");
+        run(registryRuns, env);
+      } finally {
+        server.stop(0);
       }
     } finally {
       try (Stream<Path> paths = Files.walk(project)) {

@@ -13,7 +13,8 @@ import java.util.Objects;
 public record DependencySpec(String name, String range, String registry) {
   public DependencySpec {
     Objects.requireNonNull(name);
-    range = range == null || range.isBlank() ? "*" : range.trim();
+    String stripped = range == null ? "" : range.strip();
+    range = stripped.isEmpty() ? "*" : stripped;
   }
 
   /** Parses the seed's string form: {@code name} or {@code name@range}. */

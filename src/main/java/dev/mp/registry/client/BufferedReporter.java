@@ -1,0 +1,42 @@
+package dev.mp.registry.client;
+
+import dev.mp.Reporter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds one registry's warnings while registries are fetched in parallel, so they can be replayed in
+ * priority order: output must not depend on which registry answered first. Progress ({@code info})
+ * passes straight through, since waiting for a lock must be said when it happens.
+ */
+final class BufferedReporter implements Reporter {
+  private final Reporter target;
+  private final List<String> warnings = new ArrayList<>();
+  private final List<String> debug = new ArrayList<>();
+
+  BufferedReporter(Reporter target) {
+    this.target = target;
+  }
+
+  @Override
+  public synchronized void warn(String message) {
+    warnings.add(message);
+  }
+
+  @Override
+  public void info(String message) {
+    target.info(message);
+  }
+
+  @Override
+  public synchronized void debug(String message) {
+    debug.add(message);
+  }
+
+  synchronized void replay() {
+    debug.forEach(target::debug);
+    warnings.forEach(target::warn);
+    debug.clear();
+    warnings.clear();
+  }
+}

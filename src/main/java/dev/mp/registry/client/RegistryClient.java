@@ -1,0 +1,230 @@
+package dev.mp.registry.client;
+
+import dev.mp.Context;
+import dev.mp.ErrorCode;
+import dev.mp.MpException;
+import dev.mp.Reporter;
+import dev.mp.config.FederationDefaults;
+import dev.mp.config.RegistrySpec;
+import dev.mp.registry.IndexState;
+import dev.mp.registry.LoadedRegistry;
+import dev.mp.registry.RegistrySet;
+import dev.mp.registry.RegistryStatus;
+import dev.mp.registry.cache.CacheMeta;
+import dev.mp.registry.cache.IndexCache;
+import dev.mp.registry.http.CredentialProviderFactory;
+import dev.mp.registry.http.HttpFetcher;
+import dev.mp.registry.http.HttpSettings;
+import dev.mp.registry.http.TokenCredentialProvider;
+import dev.mp.registry.source.ParseWarnings;
+import dev.mp.registry.source.RegistrySource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The RegistryClient of the design: reads registries of every kind into {@link
+ * dev.mp.registry.RegistryIndex}es, through the cache, in parallel (a pool sized to the registries,
+ * at most {@value #MAX_PARALLEL}), and reports per-registry problems as warnings in priority order.
+ * The HTTP client is built on first use. Thread-safe; meant for one run.
+ */
+public final class RegistryClient {
+  static final int MAX_PARALLEL = 16;
+
+  /** The credential methods built into this version: {@code none} and {@code token:ENV}. */
+  public static final List<CredentialProviderFactory> BUILT_IN_CREDENTIALS = List.of(TokenCredentialProvider.FACTORY);
+
+  private final Context context;
+  private final HttpSettings httpSettings;
+  private final IndexCache cache;
+  private final LocalReader local;
+  private final RemoteReader remote;
+  private final Credentials credentials;
+  private volatile HttpFetcher http;
+
+  public RegistryClient(Context context, FederationDefaults defaults) {
+    this(context, defaults, HttpSettings.DEFAULT, BUILT_IN_CREDENTIALS);
+  }
+
+  /**
+   * @param credentials asked in order for each registry's {@code auth}; a method none handles makes
+   *     that registry unavailable with a message naming the missing capability
+   */
+  public RegistryClient(Context context, FederationDefaults defaults, HttpSettings httpSettings,
+      List<CredentialProviderFactory> credentials) {
+    this.context = context;
+    this.httpSettings = httpSettings;
+    this.cache = new IndexCache(context.cacheDir());
+    this.credentials = new Credentials(context, credentials);
+    this.local = new LocalReader(context, cache);
+    this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, this::http, this.credentials);
+  }
+
+  /** The HTTP client of this run, shared by every fetch (built on first use). */
+  public HttpFetcher http() {
+    HttpFetcher value = http;
+    if (value == null) {
+      synchronized (this) {
+        if (http == null) {
+          http = new HttpFetcher(httpSettings);
+        }
+        value = http;
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Loads {@code specs} (the enabled registries, in priority order) for this run: cached copies within
+   * the TTL as they are, others fetched or revalidated; stale copies when a registry fails. Never
+   * throws for a registry's failure: the set says which are available ({@link RegistrySet#requireAvailable}).
+   */
+  public RegistrySet load(List<RegistrySpec> specs) {
+    List<Attempt> attempts = run(specs, false, SyncListener.NONE);
+    List<LoadedRegistry> loaded = new ArrayList<>(attempts.size());
+    for (Attempt attempt : attempts) {
+      LoadedRegistry registry = attempt.loaded();
+      if (registry.state() == IndexState.UNAVAILABLE) {
+        context.reporter().warn("registry `" + registry.name() + "` is unavailable: " + registry.problem());
+      } else if (registry.state() == IndexState.STALE) {
+        context.reporter().warn("registry `" + registry.name() + "`: using the cached index from "
+            + Ages.describe(registry.ageSeconds()) + " ago: " + registry.problem());
+      }
+      loaded.add(registry);
+    }
+    return new RegistrySet(loaded);
+  }
+
+  /**
+   * Fetches {@code specs} now, ignoring the TTL (a 304 still spares the download), and caches them.
+   *
+   * @throws MpException {@code USAGE_ERROR} with {@code --offline} when a registry is remote
+   */
+  public SyncResult sync(List<RegistrySpec> specs, SyncListener listener) {
+    if (context.offline() && specs.stream().anyMatch(RegistrySpec::isRemote)) {
+      throw MpException.usage("`mp registry sync` fetches registries and cannot run with `--offline`",
+          "drop `--offline`; commands run with `--offline` use what the last sync cached");
+    }
+    List<Attempt> attempts = run(specs, true, listener);
+    return new SyncResult(attempts.stream().map(RegistryClient::outcome).toList());
+  }
+
+  /**
+   * Checks one registry without touching the cache: reachability, credentials, format, plugin count.
+   *
+   * @throws MpException {@code USAGE_ERROR} with {@code --offline} for a remote registry
+   */
+  public RegistryTestResult test(RegistrySpec spec) {
+    return new RegistryProbe(context, this::http, credentials).test(spec);
+  }
+
+  /** What the cache knows about {@code spec} (age and plugin count of the last copy), without reading the registry. */
+  public RegistryStatus status(RegistrySpec spec) {
+    Optional<CacheMeta> meta = cache.entry(cacheLocation(spec, context.projectDir())).meta();
+    if (meta.isEmpty()) {
+      return new RegistryStatus(spec, null, null);
+    }
+    long age = Math.max(0, Duration.between(meta.get().fetchedAt(), context.clock().instant()).getSeconds());
+    return new RegistryStatus(spec, age, meta.get().plugins());
+  }
+
+  /** The location a registry's cache entry is keyed by: its URL, or its absolute path. */
+  static String cacheLocation(RegistrySpec spec, java.nio.file.Path projectDir) {
+    return spec.isRemote() ? spec.url().trim() : projectDir.resolve(spec.url()).toAbsolutePath().normalize().toString();
+  }
+
+  private List<Attempt> run(List<RegistrySpec> specs, boolean sync, SyncListener listener) {
+    List<BufferedReporter> reporters = new ArrayList<>(specs.size());
+    specs.forEach(spec -> reporters.add(new BufferedReporter(context.reporter())));
+    AtomicInteger done = new AtomicInteger();
+    List<Attempt> attempts = new ArrayList<>(specs.size());
+    if (specs.size() <= 1) {
+      for (int i = 0; i < specs.size(); i++) {
+        attempts.add(timed(specs.get(i), sync, reporters.get(i), listener, done, specs.size()));
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(specs.size(), MAX_PARALLEL), runnable -> {
+        Thread thread = new Thread(runnable, "mp-registry");
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        List<Future<Attempt>> futures = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+          RegistrySpec spec = specs.get(i);
+          BufferedReporter reporter = reporters.get(i);
+          futures.add(pool.submit(() -> timed(spec, sync, reporter, listener, done, specs.size())));
+        }
+        for (Future<Attempt> future : futures) {
+          attempts.add(await(future));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    reporters.forEach(BufferedReporter::replay);
+    return attempts;
+  }
+
+  private Attempt timed(RegistrySpec spec, boolean sync, Reporter reporter, SyncListener listener, AtomicInteger done,
+      int total) {
+    long start = context.clock().millis();
+    Attempt attempt = read(spec, sync, reporter);
+    long millis = Math.max(0, context.clock().millis() - start);
+    Attempt timedAttempt = new Attempt(attempt.loaded(), attempt.status(), attempt.bytes(), millis);
+    listener.finished(outcome(timedAttempt), done.incrementAndGet(), total);
+    return timedAttempt;
+  }
+
+  private Attempt read(RegistrySpec spec, boolean sync, Reporter reporter) {
+    ParseWarnings warnings = new ParseWarnings("registry `" + spec.name() + "`", reporter);
+    try {
+      RegistrySource source = RegistrySource.of(spec, context.projectDir());
+      if (source instanceof RegistrySource.Folder folder) {
+        return local.folder(spec, folder, sync, warnings);
+      }
+      if (source instanceof RegistrySource.Marketplace marketplace) {
+        return local.marketplace(spec, marketplace, sync, warnings);
+      }
+      if (source instanceof RegistrySource.IndexFile file) {
+        return local.indexFile(spec, file, sync, warnings, reporter);
+      }
+      return remote.read(spec, ((RegistrySource.Http) source).uri(), sync, warnings, reporter);
+    } catch (MpException e) {
+      return Attempt.unavailable(spec, e.getMessage());
+    } finally {
+      warnings.finish();
+    }
+  }
+
+  private static SyncOutcome outcome(Attempt attempt) {
+    LoadedRegistry loaded = attempt.loaded();
+    return new SyncOutcome(loaded.spec(), attempt.status(), loaded.available() ? loaded.index().size() : null,
+        attempt.bytes(), attempt.millis(), loaded.state() == IndexState.STALE ? loaded.ageSeconds() : null,
+        loaded.problem());
+  }
+
+  private static Attempt await(Future<Attempt> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MpException(ErrorCode.INTERNAL_ERROR, "interrupted while reading registries");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new MpException(ErrorCode.INTERNAL_ERROR, "reading a registry failed: " + cause, List.of(), cause);
+    }
+  }
+}
