@@ -25,6 +25,9 @@ import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.policy.EnforceReport;
 import dev.mp.policy.FactsResolver;
+import dev.mp.policy.ResolvedFacts;
+import dev.mp.resolve.Resolution;
+import dev.mp.resolve.ResolveRequest;
 import dev.mp.policy.PluginFacts;
 import dev.mp.policy.Policy;
 import dev.mp.policy.PolicyCheckRequest;
@@ -69,6 +72,7 @@ public final class Federation {
 
   public Federation(Context context) {
     this.context = context;
+    this.factsResolver = this::resolvedFacts;
   }
 
   public Context context() {
@@ -318,6 +322,44 @@ public final class Federation {
    */
   public void recordPolicyDenial(Decision.Denied denied) {
     PolicyDenials.record(new AuditLog(layout().auditFile(), context.clock()), denied);
+  }
+
+  /**
+   * Resolves plugins across the registries (priorities, conflicts, versions, dependencies) and judges
+   * each resolved plugin against the policy. Conflicts are appended to the audit trail.
+   *
+   * @param specs {@code NAME} or {@code NAME@RANGE}
+   * @param prefer {@code NAME=REGISTRY} choices for conflicts
+   * @throws MpException {@code PLUGIN_NOT_FOUND}, {@code DEPENDENCY_ERROR}, {@code UNRESOLVED_CONFLICT},
+   *     {@code USAGE_ERROR} (bad range or preference), {@code NO_REGISTRIES}, {@code ALL_REGISTRIES_UNAVAILABLE}
+   */
+  public ResolveResult resolve(List<String> specs, List<String> prefer, boolean explain) {
+    ResolveRequest request = Resolutions.request(specs, prefer, explain,
+        config().config().defaults().conflictResolution(), Resolutions.lockfile(layout()));
+    Resolution resolution = Resolutions.resolve(context, registries(), layout(), request);
+    return Resolutions.judge(resolution, policyEngine());
+  }
+
+  /**
+   * {@code mp install}: resolves {@code specs} together with what the lockfile already requests, checks
+   * the policy (every denial is audited; any denial stops the install), then fetches, verifies and
+   * installs atomically and updates the lockfile — all under the project lock. With no specs, installs
+   * what the lockfile's {@code requested} asks for.
+   *
+   * @throws MpException {@code POLICY_DENIED}, {@code INTEGRITY_MISMATCH}, {@code UNSAFE_PACKAGE},
+   *     {@code PACKAGE_UNAVAILABLE}, the errors of {@link #resolve}; nothing changes on any of them
+   */
+  public InstallResult install(List<String> specs, List<String> prefer) {
+    return withProjectLock(() -> Installs.install(this, specs, prefer));
+  }
+
+  /** The facts of a plugin as resolution finds them, for {@code policy check} without {@code --source}. */
+  private PluginFacts resolvedFacts(String name, String version) {
+    String spec = version == null ? name : name + "@" + version;
+    ResolveRequest request = Resolutions.request(List.of(spec), List.of(), false,
+        config().config().defaults().conflictResolution(), Resolutions.lockfile(layout())).withAudit(false);
+    Resolution resolution = Resolutions.resolve(context, registries(), layout(), request);
+    return ResolvedFacts.of(resolution.find(name).orElseThrow());
   }
 
   /**

@@ -1,5 +1,15 @@
 package dev.mp.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.ResolveResult;
+import dev.mp.io.Json;
+import dev.mp.policy.Decision;
+import dev.mp.resolve.ExplainText;
+import dev.mp.resolve.Resolution;
+import dev.mp.resolve.ResolutionJson;
+import dev.mp.resolve.ResolvedPlugin;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -8,14 +18,51 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "resolve",
-    description = "Show which registry wins for each plugin, conflicts, and the policy decision.")
-final class ResolveCommand extends PendingCommand {
+    description = "Show which registry wins for each plugin (and its dependencies), conflicts, and the policy decision. Exit 1 when the policy denies a resolved plugin.")
+final class ResolveCommand extends BaseCommand {
   @Parameters(paramLabel = "NAME[@RANGE]", arity = "1..*", description = "Plugins, optionally with an npm-style range.")
   List<String> plugins = new ArrayList<>();
 
-  @Option(names = "--explain", description = "Print the trace: registries consulted, what each offered, why the winner won.")
+  @Option(names = "--explain", description = "Print the trace: registries consulted, what each offered, why the winner won, conflicts, policy.")
   boolean explain;
 
   @Option(names = "--prefer", paramLabel = "NAME=REGISTRY", description = "Take NAME from REGISTRY when registries conflict (repeatable).")
   List<String> prefer = new ArrayList<>();
+
+  @Override
+  protected int execute() {
+    ResolveResult result = federation().resolve(plugins, prefer, explain);
+    Resolution resolution = result.resolution();
+    Output out = output();
+    Path root = federation().context().projectDir();
+    resolution.warnings().forEach(out::warn);
+    int exit = result.allAllowed() ? 0 : 1;
+    if (out.json()) {
+      ObjectNode document = ResolutionJson.of(resolution, root);
+      for (JsonNode plugin : document.withArray("plugins")) {
+        ((ObjectNode) plugin).set("policy",
+            PolicyJson.decision(Json.object(), result.decisions().get(plugin.get("name").asText()), false));
+      }
+      out.json(document);
+      return exit;
+    }
+    Table table = new Table("NAME", "VERSION", "REGISTRY", "SIGNED", "TRUST", "POLICY", "ALSO IN");
+    for (ResolvedPlugin plugin : resolution.plugins()) {
+      Decision decision = result.decisions().get(plugin.name());
+      table.row(plugin.name(), plugin.version(), plugin.registry(), plugin.signature().wire(),
+          plugin.trustScore() == null ? "-" : plugin.trustScore().toString(),
+          decision.verdict() + " (" + decision.decidedBy() + ")",
+          plugin.alternatives().isEmpty() ? "-"
+              : String.join(", ", plugin.alternatives().stream().map(o -> o.registry()).toList()));
+    }
+    table.render().forEach(out::line);
+    resolution.conflicts().forEach(conflict -> out.status(ConflictText.line(conflict)));
+    result.decisions().values().stream().filter(d -> !d.allowed())
+        .forEach(d -> out.status("denied: " + d.facts().describe() + ": " + d.decidedBy() + ": " + d.reason()));
+    if (explain) {
+      out.line("");
+      ExplainText.lines(resolution, root).forEach(out::line);
+    }
+    return exit;
+  }
 }

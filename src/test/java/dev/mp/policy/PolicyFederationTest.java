@@ -68,14 +68,16 @@ class PolicyFederationTest {
   }
 
   @Test
-  void withoutASourceAndWithoutAResolverTheSourceFlagIsAsked() {
-    assertThatThrownBy(() -> federation().policyCheck(new PolicyCheckRequest("code-review", null, null, null, false)))
-        .isInstanceOfSatisfying(MpException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.USAGE_ERROR);
-          assertThat(e.getMessage()).contains("needs `--source R`");
-          assertThat(e.hint()).isEqualTo(
-              "pass the registry, e.g. `mp policy check code-review --source local` (registries: local, public)");
-        });
+  void withoutASourceTheFactsComeFromResolvingAcrossTheRegistries() {
+    TestFiles.write(project.resolve("plugins/code-review/.claude-plugin/plugin.json"),
+        "{\"name\": \"code-review\", \"version\": \"1.3.0\"}");
+    Federation federation = new Federation(federation().context().withOffline(true));
+    PolicyCheckResult result = federation.policyCheck(new PolicyCheckRequest("code-review", null, null, null, false));
+    assertThat(result.resolved()).isTrue();
+    assertThat(result.facts()).isEqualTo(new PluginFacts("code-review", "1.3.0", "local", null, SignatureState.UNSIGNED));
+    assertThat(result.decision().rule().number()).isEqualTo(2);
+    assertThatThrownBy(() -> federation.policyCheck(new PolicyCheckRequest("nowhere", null, null, null, false)))
+        .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PLUGIN_NOT_FOUND));
   }
 
   @Test

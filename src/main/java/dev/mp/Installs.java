@@ -1,0 +1,117 @@
+package dev.mp;
+
+import dev.mp.config.ProjectLayout;
+import dev.mp.config.RegistriesConfig;
+import dev.mp.config.RegistrySpec;
+import dev.mp.install.InstallPlan;
+import dev.mp.install.PlannedPlugin;
+import dev.mp.install.RegistryAuthorization;
+import dev.mp.lock.InstallResult;
+import dev.mp.lock.LockedPlugin;
+import dev.mp.lock.Lockfile;
+import dev.mp.lock.ProjectInstaller;
+import dev.mp.policy.Decision;
+import dev.mp.registry.DependencySpec;
+import dev.mp.registry.PackageSource;
+import dev.mp.resolve.Resolution;
+import dev.mp.resolve.ResolvedPlugin;
+import dev.mp.resolve.SignatureStatus;
+import dev.mp.resolve.Version;
+import dev.mp.resolve.VersionRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code mp install}: resolve → policy → plan → fetch, verify, install → lockfile, all under the
+ * project lock, so the lockfile read at the start is the one replaced at the end.
+ *
+ * <p>Plugins asked for before (the lockfile's {@code requested}) are resolved again together with the
+ * new ones, pinned to their locked version while it still satisfies their range, so installing one
+ * plugin never silently upgrades another and the whole set stays consistent.
+ */
+final class Installs {
+  private Installs() {}
+
+  static InstallResult install(Federation federation, List<String> specs, List<String> prefer) {
+    Context context = federation.context();
+    ProjectLayout layout = federation.layout();
+    Lockfile lockfile = Resolutions.lockfile(layout);
+    TreeMap<String, String> requested = new TreeMap<>();
+    List<String> toResolve = new ArrayList<>();
+    for (String spec : specs) {
+      DependencySpec parsed = DependencySpec.parse(spec);
+      requested.put(parsed.name(), parsed.range());
+      toResolve.add(spec);
+    }
+    lockfile.requested().forEach((name, range) -> {
+      if (!requested.containsKey(name)) {
+        toResolve.add(keepLocked(name, range, lockfile.plugins().get(name)));
+      }
+    });
+    if (toResolve.isEmpty()) {
+      throw MpException.usage("nothing to install: no plugin named and no `requested` in `plugin-lock.json`",
+          "name the plugins: `mp install NAME[@RANGE]...`");
+    }
+    Resolution resolution = Resolutions.resolve(context, federation.registries(), layout,
+        Resolutions.request(toResolve, prefer, false, federation.config().config().defaults().conflictResolution(),
+            lockfile));
+    resolution.warnings().forEach(context.reporter()::warn);
+    ResolveResult judged = Resolutions.judge(resolution, federation.policyEngine());
+    refuseDenied(federation, judged);
+    RegistriesConfig config = federation.config().config();
+    List<PlannedPlugin> planned = new ArrayList<>();
+    for (ResolvedPlugin plugin : resolution.plugins()) {
+      planned.add(plan(plugin, config));
+    }
+    InstallPlan plan = new InstallPlan(planned, requested, RegistryAuthorization.tokens(config, context.env()));
+    return new ProjectInstaller(context, layout, federation.installer()).install(plan);
+  }
+
+  /** The spec that keeps a previously requested plugin at its locked version while it fits the range. */
+  static String keepLocked(String name, String range, LockedPlugin locked) {
+    if (locked != null && fits(range, locked.version())) {
+      return name + "@" + locked.version();
+    }
+    return range.equals("*") ? name : name + "@" + range;
+  }
+
+  private static boolean fits(String range, String version) {
+    try {
+      return VersionRange.parse(range).test(Version.parse(version));
+    } catch (MpException e) {
+      return false; // a range the resolver will report with its own error
+    }
+  }
+
+  /** Records every denial in the audit trail, then fails naming them all. */
+  private static void refuseDenied(Federation federation, ResolveResult judged) {
+    List<Decision.Denied> denied = judged.decisions().values().stream()
+        .filter(d -> !d.allowed()).map(Decision.Denied.class::cast).toList();
+    if (denied.isEmpty()) {
+      return;
+    }
+    denied.forEach(federation::recordPolicyDenial);
+    MpException first = denied.get(0).toException();
+    if (denied.size() == 1) {
+      throw first;
+    }
+    String all = denied.stream().map(d -> d.facts().describe() + " (" + d.decidedBy() + ": " + d.reason() + ")")
+        .collect(Collectors.joining("; "));
+    throw new MpException(ErrorCode.POLICY_DENIED, "the policy denies " + denied.size() + " plugins: " + all,
+        first.hints(), null);
+  }
+
+  private static PlannedPlugin plan(ResolvedPlugin plugin, RegistriesConfig config) {
+    if (plugin.source() instanceof PackageSource.Unsupported unsupported) {
+      throw new MpException(ErrorCode.PACKAGE_UNAVAILABLE,
+          "`" + plugin.name() + "` from `" + plugin.registry() + "` cannot be installed: " + unsupported.reason(),
+          "choose another registry with `--prefer " + plugin.name() + "=REGISTRY`, or install it with Claude Code");
+    }
+    String location = config.find(plugin.registry()).map(RegistrySpec::url).orElse(plugin.registry());
+    return new PlannedPlugin(plugin.name(), plugin.version(), plugin.registry(), location, plugin.source(),
+        plugin.integrity(), plugin.release().archiveIntegrity(), plugin.dependencyNames(),
+        plugin.signature() == SignatureStatus.VERIFIED, plugin.trustScore(), plugin.description());
+  }
+}

@@ -1,0 +1,63 @@
+package dev.mp;
+
+import dev.mp.audit.AuditLog;
+import dev.mp.config.ProjectLayout;
+import dev.mp.lock.Lockfile;
+import dev.mp.lock.LockfileCodec;
+import dev.mp.policy.Decision;
+import dev.mp.policy.PolicyEngine;
+import dev.mp.policy.ResolvedFacts;
+import dev.mp.registry.RegistrySet;
+import dev.mp.resolve.RegistryResolver;
+import dev.mp.resolve.Resolution;
+import dev.mp.resolve.ResolveRequest;
+import dev.mp.resolve.ResolvedPlugin;
+import dev.mp.config.ConflictStrategy;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Resolution as the commands use it: the request built from the command line, the project's
+ * conflict strategy and the lockfile's remembered sources; the registries loaded once; the audit
+ * trail; and the policy's decision on each resolved plugin.
+ */
+final class Resolutions {
+  private Resolutions() {}
+
+  /** {@code specs} with {@code --prefer} values, the configured strategy and the lockfile's sources. */
+  static ResolveRequest request(
+      List<String> specs, List<String> prefer, boolean explain, ConflictStrategy strategy, Lockfile lockfile) {
+    Map<String, String> locked = new TreeMap<>();
+    lockfile.plugins().forEach((name, plugin) -> locked.put(name, plugin.source()));
+    return ResolveRequest.of(specs)
+        .withStrategy(strategy)
+        .withPreferences(ResolveRequest.parsePreferences(prefer))
+        .withLockedSources(locked)
+        .withExplain(explain);
+  }
+
+  /** Resolves across the available registries, appending conflicts to the audit trail. */
+  static Resolution resolve(Context context, RegistrySet registries, ProjectLayout layout, ResolveRequest request) {
+    registries.requireAvailable();
+    return new RegistryResolver(registries, context, new AuditLog(layout.auditFile(), context.clock()))
+        .resolve(request);
+  }
+
+  /** The policy's decision on every resolved plugin, attached to the trace when there is one. */
+  static ResolveResult judge(Resolution resolution, PolicyEngine engine) {
+    TreeMap<String, Decision> decisions = new TreeMap<>();
+    Resolution judged = resolution;
+    for (ResolvedPlugin plugin : resolution.plugins()) {
+      Decision decision = engine.evaluate(ResolvedFacts.of(plugin));
+      decisions.put(plugin.name(), decision);
+      judged = judged.withPolicy(plugin.name(), ResolvedFacts.verdict(decision));
+    }
+    return new ResolveResult(judged, decisions);
+  }
+
+  /** The lockfile, or an empty one when the project has none. */
+  static Lockfile lockfile(ProjectLayout layout) {
+    return LockfileCodec.load(layout.lockfile(), ProjectLayout.LOCKFILE).orElseGet(Lockfile::empty);
+  }
+}
