@@ -112,6 +112,7 @@ final class Installs {
     String location = config.find(plugin.registry()).map(RegistrySpec::url).orElse(plugin.registry());
     return new PlannedPlugin(plugin.name(), plugin.version(), plugin.registry(), location, plugin.source(),
         plugin.integrity(), plugin.release().archiveIntegrity(), plugin.dependencyNames(),
-        plugin.signature() == SignatureStatus.VERIFIED, plugin.trustScore(), plugin.description());
+        plugin.signature() == SignatureStatus.VERIFIED, plugin.signature() == SignatureStatus.CLAIMED,
+        plugin.trustScore(), plugin.description());
   }
 }

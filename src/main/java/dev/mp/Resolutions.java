@@ -12,6 +12,8 @@ import dev.mp.resolve.RegistryResolver;
 import dev.mp.resolve.Resolution;
 import dev.mp.resolve.ResolveRequest;
 import dev.mp.resolve.ResolvedPlugin;
+import dev.mp.resolve.SignatureVerification;
+import dev.mp.sign.VerifiedSignatures;
 import dev.mp.config.ConflictStrategy;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,15 @@ final class Resolutions {
         .withExplain(explain);
   }
 
-  /** Resolves across the available registries, appending conflicts to the audit trail. */
+  /**
+   * Resolves across the available registries, appending conflicts to the audit trail, then verifies
+   * the signatures of the resolved plugins (before any policy sees them, so {@code signed} is a fact).
+   */
   static Resolution resolve(Context context, RegistrySet registries, ProjectLayout layout, ResolveRequest request) {
     registries.requireAvailable();
-    return new RegistryResolver(registries, context, new AuditLog(layout.auditFile(), context.clock()))
+    Resolution resolution = new RegistryResolver(registries, context, new AuditLog(layout.auditFile(), context.clock()))
         .resolve(request);
+    return SignatureVerification.of(registries, VerifiedSignatures.inCache(context.cacheDir())).verify(resolution);
   }
 
   /** The policy's decision on every resolved plugin, attached to the trace when there is one. */

@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * @param dependencies names of the plugins it depends on, sorted
  * @param archiveIntegrity SRI of the archive bytes, or null
  * @param signed true when its signature verified
+ * @param signedClaim true when its registry lists no keys and the index claimed it signed
  * @param trustScore the registry's trust score, or null
  * @param description one line for people, or null
  * @param files the canonical lines of {@code TreeHash} ({@code file 644 <sha256> <path>}, without the
@@ -33,6 +34,7 @@ public record InstalledPlugin(
     List<String> dependencies,
     String archiveIntegrity,
     boolean signed,
+    boolean signedClaim,
     Integer trustScore,
     String description,
     List<String> files) {
@@ -44,5 +46,14 @@ public record InstalledPlugin(
     Objects.requireNonNull(resolved);
     dependencies = Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(dependencies)));
     files = List.copyOf(files);
+    signedClaim = signedClaim && !signed;
+  }
+
+  /** A plugin without a signature claim. */
+  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
+      List<String> dependencies, String archiveIntegrity, boolean signed, Integer trustScore, String description,
+      List<String> files) {
+    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, false,
+        trustScore, description, files);
   }
 }

@@ -47,6 +47,9 @@ public final class InstalledStateCodec {
       if (p.signed()) {
         node.put("signed", true);
       }
+      if (p.signedClaim()) {
+        node.put("signedClaim", true);
+      }
       if (p.trustScore() != null) {
         node.put("trustScore", p.trustScore());
       }
@@ -139,7 +142,7 @@ public final class InstalledStateCodec {
     return new InstalledPlugin(
         n.get("version").textValue(), n.get("integrity").textValue(), n.get("registry").textValue(),
         n.get("registryLocation").textValue(), n.get("resolved").textValue(), strings(n.path("dependencies")),
-        text(n, "archiveIntegrity"), n.path("signed").asBoolean(false),
+        text(n, "archiveIntegrity"), n.path("signed").asBoolean(false), n.path("signedClaim").asBoolean(false),
         n.path("trustScore").isIntegralNumber() ? n.get("trustScore").intValue() : null,
         text(n, "description"), files);
   }

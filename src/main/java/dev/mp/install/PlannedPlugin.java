@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param archiveIntegrity SRI of the archive bytes, checked before extraction, or null
  * @param dependencies names of the plugins it depends on
  * @param signed true when its signature verified under the registry's keys
+ * @param signedClaim true when its registry lists no keys and the index claims it is signed (never
+ *     together with {@code signed})
  * @param trustScore the registry's trust score, or null
  * @param description one line for the marketplace listing, or null
  */
@@ -34,6 +36,7 @@ public record PlannedPlugin(
     String archiveIntegrity,
     List<String> dependencies,
     boolean signed,
+    boolean signedClaim,
     Integer trustScore,
     String description) {
   /** Plugin names mp installs: a folder name that cannot escape the install folder. */
@@ -52,5 +55,14 @@ public record PlannedPlugin(
     }
     List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(dependencies));
     dependencies = Collections.unmodifiableList(sorted);
+    signedClaim = signedClaim && !signed;
+  }
+
+  /** A plugin without a signature claim (verified or not signed). */
+  public PlannedPlugin(String name, String version, String registry, String registryLocation, PackageSource source,
+      String integrity, String archiveIntegrity, List<String> dependencies, boolean signed, Integer trustScore,
+      String description) {
+    this(name, version, registry, registryLocation, source, integrity, archiveIntegrity, dependencies, signed, false,
+        trustScore, description);
   }
 }

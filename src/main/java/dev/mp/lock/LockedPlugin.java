@@ -18,6 +18,9 @@ import java.util.TreeMap;
  * @param dependencies names of the plugins it depends on, sorted
  * @param archiveIntegrity SRI of the archive bytes when the package was an archive with one, or null
  * @param signed true when its signature verified under the registry's keys; null when not verified
+ * @param signedClaim true when it was installed from a registry without keys whose index claimed it
+ *     signed (DESIGN.md §4: the claim then counts as signed); null otherwise, and always when {@code
+ *     signed}
  * @param trustScore the registry's trust score when it gave one, or null
  * @param extra fields this mp does not know, kept
  */
@@ -29,6 +32,7 @@ public record LockedPlugin(
     List<String> dependencies,
     String archiveIntegrity,
     Boolean signed,
+    Boolean signedClaim,
     Integer trustScore,
     Map<String, JsonNode> extra) {
   public LockedPlugin {
@@ -40,7 +44,14 @@ public record LockedPlugin(
     Collections.sort(sorted);
     dependencies = List.copyOf(sorted);
     signed = Boolean.TRUE.equals(signed) ? Boolean.TRUE : null;
+    signedClaim = signed == null && Boolean.TRUE.equals(signedClaim) ? Boolean.TRUE : null;
     extra = Collections.unmodifiableMap(new TreeMap<>(extra));
+  }
+
+  /** A plugin without a signature claim. */
+  public LockedPlugin(String version, String integrity, String source, String resolved, List<String> dependencies,
+      String archiveIntegrity, Boolean signed, Integer trustScore, Map<String, JsonNode> extra) {
+    this(version, integrity, source, resolved, dependencies, archiveIntegrity, signed, null, trustScore, extra);
   }
 
   public static LockedPlugin of(String version, String integrity, String source, String resolved, List<String> dependencies) {
@@ -49,5 +60,10 @@ public record LockedPlugin(
 
   public boolean isSigned() {
     return Boolean.TRUE.equals(signed);
+  }
+
+  /** True when the lockfile records the index's claim that it is signed (see {@code signedClaim}). */
+  public boolean isClaimedSigned() {
+    return Boolean.TRUE.equals(signedClaim);
   }
 }

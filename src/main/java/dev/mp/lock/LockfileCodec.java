@@ -31,6 +31,9 @@ import java.util.TreeMap;
  *   <li>2 — DESIGN.md §2: {@code lockVersion}, {@code registries}, {@code requested}, {@code plugins};
  *       keys sorted, 2-space indent, {@code \n}, final newline, no timestamps, no secrets. Optional
  *       plugin fields {@code archiveIntegrity}, {@code signed} (only when verified) and {@code trustScore}.
+ *   <li>2, additively — {@code signedClaim: true} (optional): installed from a registry without keys
+ *       whose index claimed the plugin signed, so {@code policy enforce} decides as install did. Never
+ *       written together with {@code signed}. An mp that predates it keeps it as an unknown field.
  * </ul>
  *
  * <p>A newer {@code lockVersion} is {@code UNSUPPORTED_LOCK_VERSION}; anything malformed is {@code
@@ -42,8 +45,8 @@ public final class LockfileCodec {
 
   private static final Set<String> TOP_FIELDS = Set.of("lockVersion", "registries", "requested", "plugins", "generatedAt");
   private static final Set<String> PLUGIN_FIELDS = Set.of(
-      "version", "integrity", "source", "resolved", "dependencies", "archiveIntegrity", "signed", "trustScore",
-      "installedAt");
+      "version", "integrity", "source", "resolved", "dependencies", "archiveIntegrity", "signed", "signedClaim",
+      "trustScore", "installedAt");
 
   private LockfileCodec() {}
 
@@ -89,6 +92,9 @@ public final class LockfileCodec {
     }
     if (plugin.isSigned()) {
       node.put("signed", true);
+    }
+    if (plugin.isClaimedSigned()) {
+      node.put("signedClaim", true);
     }
     if (plugin.trustScore() != null) {
       node.put("trustScore", plugin.trustScore());
@@ -194,12 +200,17 @@ public final class LockfileCodec {
     if (signedNode != null && !signedNode.isBoolean()) {
       throw doc.error(at + "/signed", "expected true or false");
     }
+    JsonNode claimNode = node.get("signedClaim");
+    if (claimNode != null && !claimNode.isBoolean()) {
+      throw doc.error(at + "/signedClaim", "expected true or false");
+    }
     JsonNode trustNode = node.get("trustScore");
     if (trustNode != null && !trustNode.isIntegralNumber()) {
       throw doc.error(at + "/trustScore", "expected an integer");
     }
     return new LockedPlugin(version, integrity, source, resolved, dependencies, archiveIntegrity,
-        signedNode != null && signedNode.booleanValue(), trustNode == null ? null : trustNode.intValue(),
+        signedNode != null && signedNode.booleanValue(), claimNode != null && claimNode.booleanValue(),
+        trustNode == null ? null : trustNode.intValue(),
         unknown(node, PLUGIN_FIELDS));
   }
 

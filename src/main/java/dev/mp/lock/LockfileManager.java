@@ -59,7 +59,7 @@ public final class LockfileManager {
     state.plugins().forEach((name, p) -> {
       LockedPlugin old = previous.plugins().get(name);
       plugins.put(name, new LockedPlugin(p.version(), p.integrity(), p.registry(), p.resolved(), p.dependencies(),
-          p.archiveIntegrity(), p.signed(), p.trustScore(), old == null ? Map.of() : old.extra()));
+          p.archiveIntegrity(), p.signed(), p.signedClaim(), p.trustScore(), old == null ? Map.of() : old.extra()));
     });
     return new Lockfile(LockfileCodec.LOCK_VERSION, state.registries(), state.requested(), plugins, previous.extra());
   }

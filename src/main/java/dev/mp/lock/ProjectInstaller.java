@@ -118,7 +118,7 @@ public final class ProjectInstaller {
       InstalledPlugin old = before.plugins().get(name);
       plugins.add(new PlannedPlugin(name, locked.version(), locked.source(), location,
           PackageSource.parseResolved(locked.resolved(), layout.root()), locked.integrity(), locked.archiveIntegrity(),
-          locked.dependencies(), locked.isSigned(), locked.trustScore(), old == null ? null : old.description()));
+          locked.dependencies(), locked.isSigned(), locked.isClaimedSigned(), locked.trustScore(), old == null ? null : old.description()));
     });
     try (Staging staging = installer.stage(plugins, authorization)) {
       TreeMap<String, InstalledPlugin> next = new TreeMap<>();

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Audits a project against its policy ({@code mp policy enforce}). The lockfile is the record of what
  * is installed: each locked plugin is evaluated with the facts the lockfile keeps (version, registry,
- * trust score, {@code signed: true} as a verified signature). The install folder is cross-checked: a
+ * trust score, {@code signed: true} as a verified signature, {@code signedClaim: true} as the index's
+ * claim — which counts as signed, as it did at install, unless the registry now lists keys). The install folder is cross-checked: a
  * plugin folder the lockfile does not list is a violation (evaluated with its registry unknown), and a
  * locked plugin whose folder is missing is still audited and reported as not installed. Then every
  * pattern of every {@code require} rule must be satisfied by a locked plugin the policy allows.
@@ -69,7 +70,7 @@ public final class PolicyEnforcer {
         plugins.add(new AuditedPlugin(name, AuditedPlugin.Presence.UNLOCKED, decision, 0));
       } else {
         PluginFacts facts = new PluginFacts(name, plugin.version(), plugin.source(), plugin.trustScore(),
-            plugin.isSigned() ? SignatureState.VERIFIED : SignatureState.UNSIGNED);
+            signature(engine, plugin));
         AuditedPlugin.Presence presence =
             installed.contains(name) ? AuditedPlugin.Presence.INSTALLED : AuditedPlugin.Presence.NOT_INSTALLED;
         int line = lines == null ? 0 : lines.line("/plugins/" + JsonDocument.escape(name));
@@ -80,6 +81,17 @@ public final class PolicyEnforcer {
     int pluginsLine = lines == null ? 0 : lines.line("/plugins");
     return new EnforceReport(engine.policy(), lockfileName, pluginsLine, installDir, plugins,
         unmet(engine.policy(), plugins));
+  }
+
+  /** The signature state a locked plugin was installed with, as install judged it. */
+  static SignatureState signature(PolicyEngine engine, LockedPlugin plugin) {
+    if (plugin.isSigned()) {
+      return SignatureState.VERIFIED;
+    }
+    if (plugin.isClaimedSigned() && !engine.hasKeys(plugin.source())) {
+      return SignatureState.CLAIMED;
+    }
+    return SignatureState.UNSIGNED;
   }
 
   private static List<UnmetRequirement> unmet(Policy policy, List<AuditedPlugin> plugins) {

@@ -31,6 +31,11 @@ public final class PolicyEngine {
     return policy;
   }
 
+  /** True when {@code registry} is configured with {@code keys} (so its index's claims do not count). */
+  boolean hasKeys(String registry) {
+    return registry != null && registries.find(registry).map(spec -> !spec.keys().isEmpty()).orElse(false);
+  }
+
   /** The decision about {@code facts}, with its trace. Never throws for any facts. */
   public Decision evaluate(PluginFacts facts) {
     RegistrySpec registry = facts.source() == null ? null : registries.find(facts.source()).orElse(null);
