@@ -1,6 +1,7 @@
 package dev.mp;
 
 import dev.mp.audit.AuditLog;
+import dev.mp.auth.RegistryTokens;
 import dev.mp.config.AddRegistryRequest;
 import dev.mp.config.ConfigLoader;
 import dev.mp.config.LoadedConfig;
@@ -46,6 +47,7 @@ import dev.mp.registry.client.SearchPattern;
 import dev.mp.registry.client.SearchResult;
 import dev.mp.registry.client.SyncListener;
 import dev.mp.registry.client.SyncResult;
+import dev.mp.registry.http.HttpSettings;
 import dev.mp.sign.Ed25519PrivateKey;
 import dev.mp.sign.IndexSigner;
 import dev.mp.sign.KeyFiles;
@@ -69,6 +71,7 @@ public final class Federation {
   private FactsResolver factsResolver;
   private RegistryClient registryClient;
   private RegistrySet registrySet;
+  private RegistryTokens tokens;
 
   public Federation(Context context) {
     this.context = context;
@@ -171,9 +174,21 @@ public final class Federation {
 
   private RegistryClient registryClient() {
     if (registryClient == null) {
-      registryClient = new RegistryClient(context, config().config().defaults());
+      registryClient = new RegistryClient(context, config().config().defaults(), HttpSettings.DEFAULT,
+          RegistryClient.builtInCredentials(tokens()));
     }
     return registryClient;
+  }
+
+  /**
+   * The registries' token sources for this run, shared by index fetches and package downloads so that
+   * each registry's OIDC token is fetched once (and refreshed once after a 401).
+   */
+  public RegistryTokens tokens() {
+    if (tokens == null) {
+      tokens = new RegistryTokens(context);
+    }
+    return tokens;
   }
 
   /**
@@ -184,6 +199,7 @@ public final class Federation {
   public RegistryChange addRegistry(AddRegistryRequest request) {
     loadedConfig = null;
     registryClient = null;
+    tokens = null;
     registrySet = null;
     return withProjectLock(() -> RegistryEditor.add(context.projectDir(), request));
   }
@@ -196,6 +212,7 @@ public final class Federation {
   public RegistryChange removeRegistry(String name) {
     loadedConfig = null;
     registryClient = null;
+    tokens = null;
     registrySet = null;
     return withProjectLock(() -> RegistryEditor.remove(context.projectDir(), name));
   }
@@ -406,12 +423,12 @@ public final class Federation {
 
   /**
    * Installs exactly {@code plugin-lock.json} (like {@code npm ci}), with Bearer tokens of {@code
-   * token:} registries from the environment.
+   * token:} registries from the environment and of {@code oidc:} registries from their providers.
    *
    * @throws MpException {@code LOCKFILE_ERROR} without a lockfile; fetch and verification errors
    */
   public InstallResult lockInstall() {
-    return lockInstall(RegistryAuthorization.tokens(config().config(), context.env()));
+    return lockInstall(RegistryAuthorization.tokens(config().config(), context.env(), tokens()));
   }
 
   /** {@link #lockInstall()} with the caller's credentials (for example the registry client's OIDC tokens). */

@@ -65,7 +65,7 @@ final class Installs {
     for (ResolvedPlugin plugin : resolution.plugins()) {
       planned.add(plan(plugin, config));
     }
-    InstallPlan plan = new InstallPlan(planned, requested, RegistryAuthorization.tokens(config, context.env()));
+    InstallPlan plan = new InstallPlan(planned, requested, RegistryAuthorization.tokens(config, context.env(), federation.tokens()));
     return new ProjectInstaller(context, layout, federation.installer()).install(plan);
   }
 

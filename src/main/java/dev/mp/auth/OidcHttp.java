@@ -6,7 +6,6 @@ import dev.mp.MpException;
 import dev.mp.io.Json;
 import dev.mp.io.SafeUrl;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -126,18 +125,7 @@ final class OidcHttp {
   }
 
   static boolean isLoopback(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (bare.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-      return false; // a name other than localhost: do not resolve it just to decide
-    }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (IOException e) {
-      return false;
-    }
+    return Transport.isLoopback(host);
   }
 
   private HttpClient client() {

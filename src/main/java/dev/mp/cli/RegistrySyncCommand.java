@@ -74,6 +74,16 @@ final class RegistrySyncCommand extends BaseCommand {
     if (failed.isEmpty()) {
       return null;
     }
+    List<SyncOutcome> rejected = failed.stream().filter(SyncOutcome::rejected).toList();
+    if (!rejected.isEmpty()) {
+      // A refused index is a trust failure, not an outage: it outranks every other failure.
+      String kept = rejected.get(0).status() == SyncStatus.STALE
+          ? "the previous good copy stays in use" : "no good copy of it is cached";
+      return new MpException(ErrorCode.INDEX_REJECTED, rejected.size() == 1 ? rejected.get(0).problem()
+          : rejected.size() + " registries' indexes were rejected: "
+              + rejected.stream().map(o -> "`" + o.name() + "`").collect(Collectors.joining(", ")),
+          kept + "; `mp registry test " + rejected.get(0).name() + "` shows why");
+    }
     String names = failed.stream().map(o -> "`" + o.name() + "`").collect(Collectors.joining(", "));
     String hint = "`mp registry test " + failed.get(0).name() + "` shows what the registry answers";
     if (result.noneSynced() && result.outcomes().size() > 1) {

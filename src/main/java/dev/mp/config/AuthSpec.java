@@ -76,15 +76,40 @@ public sealed interface AuthSpec permits AuthSpec.None, AuthSpec.Token, AuthSpec
       boolean valid =
           provider.equals("github-actions")
               || (provider.startsWith("env:") && ENV_VAR.matcher(provider.substring(4)).matches())
-              || (provider.startsWith("https://") && provider.length() > "https://".length()
-                  && !dev.mp.io.SafeUrl.hasUserInfo(provider));
+              || isIssuer(provider);
       return valid ? Optional.of(new Oidc(provider)) : Optional.empty();
     }
     return Optional.empty();
   }
 
+  /**
+   * An issuer URL: {@code https://HOST...}, or plain {@code http://} to a loopback host only
+   * ({@code 127.0.0.1}, {@code [::1]}, {@code localhost}), which never leaves the machine; never with
+   * credentials in it.
+   */
+  private static boolean isIssuer(String provider) {
+    if (dev.mp.io.SafeUrl.hasUserInfo(provider)) {
+      return false;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(provider);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+      String host = uri.getHost();
+      if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        return false;
+      }
+      return scheme.equals("https") || (scheme.equals("http") && LOOPBACK_HOST.matcher(host).matches());
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Loopback hosts spelled out: no name is resolved to decide whether plain http is acceptable. */
+  Pattern LOOPBACK_HOST = Pattern.compile("localhost|127(\\.[0-9]{1,3}){3}|\\[::1\\]", Pattern.CASE_INSENSITIVE);
+
   /** The forms accepted, for hints. */
   static String forms() {
-    return "`none`, `token:ENV_VAR`, `oidc:github-actions`, `oidc:env:ENV_VAR` or `oidc:https://issuer`";
+    return "`none`, `token:ENV_VAR`, `oidc:github-actions`, `oidc:env:ENV_VAR` or `oidc:https://issuer`"
+        + " (`oidc:http://` only for 127.0.0.1, [::1] or localhost)";
   }
 }

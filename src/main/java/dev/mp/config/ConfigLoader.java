@@ -38,6 +38,11 @@ public final class ConfigLoader {
 
   private static final Set<String> REGISTRY_FIELDS =
       Set.of("name", "url", "priority", "auth", "policy", "enabled", "keys", "requireSignedIndex");
+  /**
+   * Registry fields that are validated here but kept in {@link RegistrySpec#extra()} for the parts
+   * that use them: {@code oidcAudience} (the OIDC audience, read by the token sources).
+   */
+  public static final String OIDC_AUDIENCE = "oidcAudience";
   private static final Set<String> DEFAULTS_FIELDS = Set.of("cacheTTL", "conflictResolution", "installDir");
   private static final Set<String> TOP_FIELDS = Set.of("registries", "defaults");
 
@@ -184,8 +189,16 @@ public final class ConfigLoader {
       }
     }
     boolean requireSignedIndex = optionalBoolean(doc, at, node, "requireSignedIndex", false);
-    return new RegistrySpec(name, url, priority, auth, policy, enabled, keys, requireSignedIndex,
-        unknown(doc, at, node, REGISTRY_FIELDS, warnings));
+    JsonNode audience = node.get(OIDC_AUDIENCE);
+    if (audience != null && (!audience.isTextual() || audience.textValue().isBlank())) {
+      throw doc.error(at + "/" + OIDC_AUDIENCE, "expected a non-empty string (the audience the registry expects"
+          + " in OIDC tokens), found " + describe(audience));
+    }
+    Map<String, JsonNode> extra = unknown(doc, at, node, REGISTRY_FIELDS, warnings);
+    if (audience != null && !(auth instanceof AuthSpec.Oidc)) {
+      warnings.add(doc.where(at + "/" + OIDC_AUDIENCE) + ": `" + OIDC_AUDIENCE + "` is used only with `auth: oidc:...`");
+    }
+    return new RegistrySpec(name, url, priority, auth, policy, enabled, keys, requireSignedIndex, extra);
   }
 
   private static FederationDefaults parseDefaults(JsonDocument doc, JsonNode node, List<String> warnings) {

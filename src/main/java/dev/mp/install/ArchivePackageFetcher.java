@@ -62,8 +62,7 @@ final class ArchivePackageFetcher implements PackageFetcher {
           work = store.newWorkDir();
           Path download = work.resolve("archive");
           MessageDigest digest = Integrity.digestFor(algorithm + "-");
-          downloader.download(archive.location(), authorization.header(plugin.registry()), download,
-              limits.maxArchiveBytes(), digest);
+          downloader.download(archive.location(), credentials(plugin), download, limits.maxArchiveBytes(), digest);
           actual = algorithm + "-" + Base64.getEncoder().encodeToString(digest.digest());
           check(plugin, label, expected, actual);
           file = store.putArchive(download, actual);
@@ -88,6 +87,21 @@ final class ArchivePackageFetcher implements PackageFetcher {
         Trees.deleteQuietly(work);
       }
     }
+  }
+
+  /** The registry's credentials, for its own origin only (a local registry has none to give). */
+  private HttpDownloader.Credentials credentials(PlannedPlugin plugin) {
+    if (!dev.mp.io.SafeUrl.isHttp(plugin.registryLocation())) {
+      return HttpDownloader.Credentials.NONE;
+    }
+    java.net.URI origin;
+    try {
+      origin = java.net.URI.create(plugin.registryLocation().trim());
+    } catch (IllegalArgumentException e) {
+      return HttpDownloader.Credentials.NONE;
+    }
+    return new HttpDownloader.Credentials(origin, () -> authorization.header(plugin.registry()),
+        () -> authorization.refreshAfterUnauthorized(plugin.registry()), authorization.describe(plugin.registry()));
   }
 
   private static void check(PlannedPlugin plugin, String label, String expected, String actual) {

@@ -2,6 +2,7 @@ package dev.mp.install;
 
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.auth.Transport;
 import dev.mp.io.SafeUrl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,46 +19,100 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Downloads archives over HTTP(S) with the JDK client. Redirects are followed by hand (at most 5) so
- * that the {@code Authorization} header goes only to the origin of the first URL: a redirect to
- * another host is followed without it. Bytes are counted as they arrive; an archive over the limit is
- * refused. Thread-safe: the client is shared.
+ * Downloads archives over HTTP(S) with the JDK client. Redirects are followed by hand (at most 5).
+ * Registry credentials go only to the registry's own origin (scheme, host and port of its URL): an
+ * archive the index places on another host, or a redirect to one, is fetched without them, so an
+ * index cannot direct a token elsewhere; they never travel over plain http except to loopback. After
+ * a 401 to a request that carried them, fresh credentials are asked for once and the request is sent
+ * again. Bytes are counted as they arrive (an archive over the limit is refused), and a body that
+ * stalls, or drips so slowly that it takes longer than the time limit in all, is cut off.
+ * Thread-safe: the client is shared.
  */
 final class HttpDownloader {
   private static final int MAX_REDIRECTS = 5;
+  static final Duration TOTAL_TIMEOUT = Duration.ofMinutes(15);
+  static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * The credentials of the registry a package comes from.
+   *
+   * @param origin the registry's URL, whose origin alone receives them; null for a local registry
+   * @param authorization the {@code Authorization} header value, asked for only when it is sent
+   * @param refresh asked once after a 401: true when fresh credentials may succeed
+   * @param describe how they are named in messages ({@code token:TEAM_TOKEN}); never the value
+   */
+  record Credentials(URI origin, Supplier<Optional<String>> authorization, BooleanSupplier refresh, String describe) {
+    static final Credentials NONE = new Credentials(null, Optional::empty, () -> false, "none");
+  }
 
   private final HttpClient client;
+  private final Duration total;
+  private final Duration stall;
+  private final ScheduledExecutorService watchdog;
 
   HttpDownloader() {
+    this(TOTAL_TIMEOUT, STALL_TIMEOUT);
+  }
+
+  /** A downloader with its own time limits (tests keep them short). */
+  HttpDownloader(Duration total, Duration stall) {
     this.client = HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(15))
         .build();
+    this.total = total;
+    this.stall = stall;
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "mp-download-watchdog");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
    * Writes the body at {@code url} to {@code to}, feeding {@code digest}.
    *
-   * @throws MpException {@code PACKAGE_UNAVAILABLE} for network errors and non-2xx answers, {@code
-   *     UNSAFE_PACKAGE} when the body is over {@code maxBytes}
+   * @throws MpException {@code PACKAGE_UNAVAILABLE} for network errors, non-2xx answers and time
+   *     limits, {@code UNSAFE_PACKAGE} when the body is over {@code maxBytes}, {@code CONFIG_ERROR}
+   *     when credentials would go over plain http to another machine
    */
-  void download(String url, Optional<String> authorization, Path to, long maxBytes, MessageDigest digest) {
-    URI origin = URI.create(url);
-    URI current = origin;
+  void download(String url, Credentials credentials, Path to, long maxBytes, MessageDigest digest) {
+    URI current = URI.create(url);
     String shown = SafeUrl.redact(url);
+    boolean refreshed = false;
     try {
       for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(Duration.ofMinutes(5)).GET();
-        if (authorization.isPresent() && sameOrigin(origin, current)) {
-          request.header("Authorization", authorization.get());
+        HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(stall).GET();
+        boolean authenticated = false;
+        if (credentials.origin() != null && sameOrigin(credentials.origin(), current)) {
+          Optional<String> header = credentials.authorization().get();
+          if (header.isPresent()) {
+            Transport.requireSafeForCredentials(current, credentials.describe(), "the package `" + shown + "`");
+            request.header("Authorization", header.get());
+            authenticated = true;
+          }
         }
         HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
         if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
           response.body().close();
           current = current.resolve(response.headers().firstValue("location").get());
+          continue;
+        }
+        if (status == 401 && authenticated && !refreshed && credentials.refresh().getAsBoolean()) {
+          response.body().close();
+          refreshed = true;
+          hop--;
           continue;
         }
         try (InputStream body = response.body()) {
@@ -78,8 +133,46 @@ final class HttpDownloader {
     }
   }
 
-  private static void copy(InputStream body, Path to, long maxBytes, MessageDigest digest, String shown)
-      throws IOException {
+  /** Copies with a watchdog that closes the body when it stalls or takes too long in all. */
+  private void copy(InputStream body, Path to, long maxBytes, MessageDigest digest, String shown) throws IOException {
+    long started = System.nanoTime();
+    AtomicLong progress = new AtomicLong(started);
+    AtomicReference<String> cutOff = new AtomicReference<>();
+    long period = Math.max(10, Math.min(1000, Math.min(stall.toMillis(), total.toMillis()) / 4));
+    ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
+      long now = System.nanoTime();
+      String why = now - started > total.toNanos() ? "took longer than " + describe(total) + " in all"
+          : now - progress.get() > stall.toNanos() ? "stalled for more than " + describe(stall) : null;
+      if (why != null && cutOff.compareAndSet(null, why)) {
+        try {
+          body.close();
+        } catch (IOException ignored) {
+          // Closing is how the blocked read is ended; the read reports the failure.
+        }
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
+    try {
+      copy(body, to, maxBytes, digest, shown, progress);
+    } catch (IOException e) {
+      if (cutOff.get() != null) {
+        throw unavailable(shown, "the download " + cutOff.get(), null);
+      }
+      throw e;
+    } finally {
+      check.cancel(false);
+    }
+    if (cutOff.get() != null) {
+      throw unavailable(shown, "the download " + cutOff.get(), null);
+    }
+  }
+
+  private static String describe(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? (millis / 1000) + "s" : millis + "ms";
+  }
+
+  private static void copy(InputStream body, Path to, long maxBytes, MessageDigest digest, String shown,
+      AtomicLong progress) throws IOException {
     byte[] buffer = new byte[1 << 16];
     long total = 0;
     try (OutputStream out = Files.newOutputStream(to)) {
@@ -91,6 +184,7 @@ final class HttpDownloader {
               "refused archive `" + shown + "`: larger than " + (maxBytes >> 20) + " MiB",
               "the package is unsafe to install; nothing was installed");
         }
+        progress.set(System.nanoTime());
         digest.update(buffer, 0, n);
         out.write(buffer, 0, n);
       }

@@ -277,10 +277,21 @@ public final class Packages {
         List.of(dependencies), false, null, null);
   }
 
-  /** A plugin to install from an archive (a path or a URL). */
+  /**
+   * A plugin to install from an archive (a path or a URL) of registry {@code team}; for a URL the
+   * registry is served from the same origin (the only one its credentials go to).
+   */
   public static PlannedPlugin fromArchive(String name, String version, String location, String integrity,
       String archiveIntegrity, String... dependencies) {
-    return new PlannedPlugin(name, version, "team", "https://plugins.team.dev/index.json",
+    String registry = location.startsWith("http")
+        ? java.net.URI.create(location).resolve("/index.json").toString() : "https://plugins.team.dev/index.json";
+    return fromArchive(name, version, location, registry, integrity, archiveIntegrity, dependencies);
+  }
+
+  /** A plugin to install from an archive of registry {@code team} at {@code registryLocation}. */
+  public static PlannedPlugin fromArchive(String name, String version, String location, String registryLocation,
+      String integrity, String archiveIntegrity, String... dependencies) {
+    return new PlannedPlugin(name, version, "team", registryLocation,
         new PackageSource.Archive(location), integrity, archiveIntegrity, List.of(dependencies), false, null, null);
   }
 }

@@ -22,6 +22,7 @@ public final class CacheEntry {
   static final String META = "meta.json";
   static final String BODY = "index.json";
   static final String LOCK = ".lock";
+  static final String SIGNATURE = "index.json.sig";
 
   private final IndexCache cache;
   private final Path dir;
@@ -72,6 +73,14 @@ public final class CacheEntry {
     return dir.resolve(BODY);
   }
 
+  /**
+   * The index signature ({@code <index>.sig}) that came with {@link #body()}, kept so a cached copy
+   * can be checked again (its expiry) when it is served later.
+   */
+  public Path signature() {
+    return dir.resolve(SIGNATURE);
+  }
+
   /** A fresh temp file name inside the entry (the folder is created). */
   public Path temp(String name) {
     try {
@@ -112,8 +121,8 @@ public final class CacheEntry {
    * has mapped may refuse deletion on some systems and is tried again next time.
    */
   public void removeUnreferenced(String lookup) {
-    Set<String> keep = lookup == null ? Set.of(META, BODY, LOCK, FileHashes.FILE)
-        : Set.of(META, BODY, LOCK, FileHashes.FILE, lookup);
+    Set<String> keep = lookup == null ? Set.of(META, BODY, LOCK, FileHashes.FILE, SIGNATURE)
+        : Set.of(META, BODY, LOCK, FileHashes.FILE, SIGNATURE, lookup);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         if (!keep.contains(file.getFileName().toString())) {

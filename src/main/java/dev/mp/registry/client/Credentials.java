@@ -7,6 +7,8 @@ import dev.mp.config.AuthSpec;
 import dev.mp.config.RegistrySpec;
 import dev.mp.registry.http.CredentialProvider;
 import dev.mp.registry.http.CredentialProviderFactory;
+import dev.mp.auth.Transport;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +25,15 @@ final class Credentials {
   /**
    * The provider for {@code spec}'s {@code auth}.
    *
-   * @throws MpException {@code REGISTRY_UNAVAILABLE} when no factory handles the method (OIDC in a build
-   *     without it), or a factory's {@code CONFIG_ERROR}
+   * @throws MpException {@code REGISTRY_UNAVAILABLE} when no factory handles the method, {@code
+   *     CONFIG_ERROR} when credentials would go over plain http to another machine, or a factory's
+   *     {@code CONFIG_ERROR}
    */
   CredentialProvider forRegistry(RegistrySpec spec) {
+    if (!(spec.auth() instanceof AuthSpec.None) && spec.isRemote()) {
+      Transport.requireSafeForCredentials(URI.create(spec.url().trim()), spec.auth().wire(),
+          "registry `" + spec.name() + "`");
+    }
     for (CredentialProviderFactory factory : factories) {
       Optional<CredentialProvider> provider = factory.create(spec, context);
       if (provider.isPresent()) {

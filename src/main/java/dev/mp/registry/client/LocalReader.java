@@ -41,10 +41,12 @@ import java.util.Set;
 final class LocalReader {
   private final Context context;
   private final IndexCache cache;
+  private final IndexTrust trust;
 
-  LocalReader(Context context, IndexCache cache) {
+  LocalReader(Context context, IndexCache cache, IndexTrust trust) {
     this.context = context;
     this.cache = cache;
+    this.trust = trust;
   }
 
   Attempt folder(RegistrySpec spec, RegistrySource.Folder source, boolean sync, ParseWarnings warnings) {
@@ -63,6 +65,9 @@ final class LocalReader {
     if (bytes == null) {
       throw new MpException(ErrorCode.REGISTRY_UNAVAILABLE, "`" + label + "` does not exist");
     }
+    if (IndexTrust.applies(spec)) {
+      trust.acceptLocal(spec, source.file(), bytes, context.reporter());
+    }
     JsonDocument document = JsonDocument.parseJson(label, bytes, ErrorCode.INDEX_INVALID);
     FileHashes hashes = FileHashes.load(cache.entry(RegistryClient.cacheLocation(spec, context.projectDir())));
     List<PluginEntry> plugins =
@@ -78,6 +83,15 @@ final class LocalReader {
       Reporter reporter) {
     Path file = source.file();
     CacheMeta.Fingerprint fingerprint = fingerprint(file);
+    if (IndexTrust.applies(spec)) {
+      // Checked on every run, not only when the file changes: an index that was fine yesterday may
+      // have expired today. The memo keeps the signature check itself cheap.
+      byte[] bytes = AtomicFiles.readIfExists(file);
+      if (bytes == null || !fingerprint.equals(fingerprint(file))) {
+        throw new MpException(ErrorCode.REGISTRY_UNAVAILABLE, "`" + spec.url() + "` changed while it was read; try again");
+      }
+      trust.acceptLocal(spec, file, bytes, reporter);
+    }
     CacheEntry entry = cache.entry(RegistryClient.cacheLocation(spec, context.projectDir()));
     if (!sync) {
       Optional<LookupIndex> cached = unchanged(entry, fingerprint);

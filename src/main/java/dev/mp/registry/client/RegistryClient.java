@@ -4,6 +4,7 @@ import dev.mp.Context;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.Reporter;
+import dev.mp.auth.RegistryTokens;
 import dev.mp.config.FederationDefaults;
 import dev.mp.config.RegistrySpec;
 import dev.mp.registry.IndexState;
@@ -15,9 +16,11 @@ import dev.mp.registry.cache.IndexCache;
 import dev.mp.registry.http.CredentialProviderFactory;
 import dev.mp.registry.http.HttpFetcher;
 import dev.mp.registry.http.HttpSettings;
+import dev.mp.registry.http.OidcCredentialProvider;
 import dev.mp.registry.http.TokenCredentialProvider;
 import dev.mp.registry.source.ParseWarnings;
 import dev.mp.registry.source.RegistrySource;
+import dev.mp.sign.SerialStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +40,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RegistryClient {
   static final int MAX_PARALLEL = 16;
 
-  /** The credential methods built into this version: {@code none} and {@code token:ENV}. */
+  /** The credential methods that need no per-run state: {@code none} and {@code token:ENV}. */
   public static final List<CredentialProviderFactory> BUILT_IN_CREDENTIALS = List.of(TokenCredentialProvider.FACTORY);
+
+  /**
+   * Every credential method of this version: {@code none}, {@code token:ENV} and {@code oidc:PROVIDER}
+   * with the tokens of {@code tokens} (shared with package downloads, so a run fetches one token per
+   * registry).
+   */
+  public static List<CredentialProviderFactory> builtInCredentials(RegistryTokens tokens) {
+    return List.of(TokenCredentialProvider.FACTORY, OidcCredentialProvider.factory(tokens));
+  }
 
   private final Context context;
   private final HttpSettings httpSettings;
@@ -46,10 +58,12 @@ public final class RegistryClient {
   private final LocalReader local;
   private final RemoteReader remote;
   private final Credentials credentials;
+  private final IndexTrust trust;
   private volatile HttpFetcher http;
+  private volatile HttpFetcher signatureHttp;
 
   public RegistryClient(Context context, FederationDefaults defaults) {
-    this(context, defaults, HttpSettings.DEFAULT, BUILT_IN_CREDENTIALS);
+    this(context, defaults, HttpSettings.DEFAULT, builtInCredentials(new RegistryTokens(context)));
   }
 
   /**
@@ -62,8 +76,9 @@ public final class RegistryClient {
     this.httpSettings = httpSettings;
     this.cache = new IndexCache(context.cacheDir());
     this.credentials = new Credentials(context, credentials);
-    this.local = new LocalReader(context, cache);
-    this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, this::http, this.credentials);
+    this.trust = new IndexTrust(context, SerialStore.forUser(context.env()), this::signatureHttp);
+    this.local = new LocalReader(context, cache, trust);
+    this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, this::http, this.credentials, trust);
   }
 
   /** The HTTP client of this run, shared by every fetch (built on first use). */
@@ -75,6 +90,20 @@ public final class RegistryClient {
           http = new HttpFetcher(httpSettings);
         }
         value = http;
+      }
+    }
+    return value;
+  }
+
+  /** The HTTP client for index signatures: the same limits, but a few KiB at most. */
+  private HttpFetcher signatureHttp() {
+    HttpFetcher value = signatureHttp;
+    if (value == null) {
+      synchronized (this) {
+        if (signatureHttp == null) {
+          signatureHttp = new HttpFetcher(httpSettings.withMaxBytes(IndexTrust.MAX_SIGNATURE_BYTES));
+        }
+        value = signatureHttp;
       }
     }
     return value;
@@ -121,7 +150,7 @@ public final class RegistryClient {
    * @throws MpException {@code USAGE_ERROR} with {@code --offline} for a remote registry
    */
   public RegistryTestResult test(RegistrySpec spec) {
-    return new RegistryProbe(context, this::http, credentials).test(spec);
+    return new RegistryProbe(context, this::http, credentials, trust).test(spec);
   }
 
   /** What the cache knows about {@code spec} (age and plugin count of the last copy), without reading the registry. */
@@ -177,7 +206,7 @@ public final class RegistryClient {
     long start = context.clock().millis();
     Attempt attempt = read(spec, sync, reporter);
     long millis = Math.max(0, context.clock().millis() - start);
-    Attempt timedAttempt = new Attempt(attempt.loaded(), attempt.status(), attempt.bytes(), millis);
+    Attempt timedAttempt = attempt.withMillis(millis);
     listener.finished(outcome(timedAttempt), done.incrementAndGet(), total);
     return timedAttempt;
   }
@@ -186,6 +215,7 @@ public final class RegistryClient {
     ParseWarnings warnings = new ParseWarnings("registry `" + spec.name() + "`", reporter);
     try {
       RegistrySource source = RegistrySource.of(spec, context.projectDir());
+      IndexTrust.refuseUnsignable(spec, source);
       if (source instanceof RegistrySource.Folder folder) {
         return local.folder(spec, folder, sync, warnings);
       }
@@ -197,7 +227,7 @@ public final class RegistryClient {
       }
       return remote.read(spec, ((RegistrySource.Http) source).uri(), sync, warnings, reporter);
     } catch (MpException e) {
-      return Attempt.unavailable(spec, e.getMessage());
+      return Attempt.unavailable(spec, e.getMessage(), e.code() == ErrorCode.INDEX_REJECTED);
     } finally {
       warnings.finish();
     }
@@ -207,7 +237,7 @@ public final class RegistryClient {
     LoadedRegistry loaded = attempt.loaded();
     return new SyncOutcome(loaded.spec(), attempt.status(), loaded.available() ? loaded.index().size() : null,
         attempt.bytes(), attempt.millis(), loaded.state() == IndexState.STALE ? loaded.ageSeconds() : null,
-        loaded.problem());
+        loaded.problem(), attempt.rejected());
   }
 
   private static Attempt await(Future<Attempt> future) {

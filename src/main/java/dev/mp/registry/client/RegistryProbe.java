@@ -35,11 +35,13 @@ final class RegistryProbe {
   private final Context context;
   private final Supplier<HttpFetcher> http;
   private final Credentials credentials;
+  private final IndexTrust trust;
 
-  RegistryProbe(Context context, Supplier<HttpFetcher> http, Credentials credentials) {
+  RegistryProbe(Context context, Supplier<HttpFetcher> http, Credentials credentials, IndexTrust trust) {
     this.context = context;
     this.http = http;
     this.credentials = credentials;
+    this.trust = trust;
   }
 
   /** The state of one probe as it goes. */
@@ -60,6 +62,7 @@ final class RegistryProbe {
     probe.auth = spec.auth() instanceof AuthSpec.None ? "none" : "unused";
     try {
       RegistrySource source = RegistrySource.of(spec, context.projectDir());
+      IndexTrust.refuseUnsignable(spec, source);
       if (source instanceof RegistrySource.Http remote) {
         if (context.offline()) {
           throw MpException.usage("`mp registry test` contacts the registry and cannot run with `--offline`",
@@ -95,6 +98,7 @@ final class RegistryProbe {
         throw new MpException(ErrorCode.REGISTRY_UNAVAILABLE, "`" + marketplace.file() + "` does not exist");
       }
       probe.bytes = (long) bytes.length;
+      checkLocal(spec, marketplace.file(), bytes);
       JsonDocument document = JsonDocument.parseJson(spec.url(), bytes, ErrorCode.INDEX_INVALID);
       probe.plugins = MarketplaceParser.parseLocal(document, marketplace.root(), warnings).entries().size();
       probe.format = "marketplace";
@@ -102,6 +106,10 @@ final class RegistryProbe {
     }
     Path file = ((RegistrySource.IndexFile) source).file();
     probe.bytes = LocalReader.fingerprint(file).size();
+    if (IndexTrust.applies(spec)) {
+      byte[] bytes = AtomicFiles.readIfExists(file);
+      checkLocal(spec, file, bytes == null ? new byte[0] : bytes);
+    }
     DocumentKind kind = DocumentKind.of(file, spec.url());
     probe.plugins = count(file, kind, false, spec.url(), DocumentOrigin.local(file), warnings);
     probe.format = kind == DocumentKind.INDEX ? "index" : "marketplace";
@@ -150,17 +158,37 @@ final class RegistryProbe {
       probe.reachable = true;
       probe.status = 200;
       probe.bytes = downloaded.wireBytes();
+      if (IndexTrust.applies(spec)) {
+        trust.check(spec, Files.readAllBytes(temp), trust.fetchSignature(spec, uri, provider, signatureTemp()));
+      }
       String label = SafeUrl.redact(uri.toString());
       DocumentKind kind = DocumentKind.of(temp, label);
       probe.plugins = count(temp, kind, DocumentReader.namesMarketplace(uri.getPath()), label,
           new DocumentOrigin.Remote(uri), warnings);
       probe.format = kind == DocumentKind.INDEX ? "index" : "marketplace";
+    } catch (IOException e) {
+      throw MpException.io("failed to read the download `" + temp + "`", e);
     } finally {
       try {
         Files.deleteIfExists(temp);
       } catch (IOException ignored) {
         // A temp file in the system temp folder; harmless.
       }
+    }
+  }
+
+  /** Checks a local document and its {@code .sig} without remembering its serial (a test changes nothing). */
+  private void checkLocal(RegistrySpec spec, Path file, byte[] bytes) {
+    if (IndexTrust.applies(spec)) {
+      trust.check(spec, bytes, IndexTrust.readSignature(dev.mp.sign.IndexSigner.signatureFile(file)));
+    }
+  }
+
+  private static Path signatureTemp() {
+    try {
+      return Files.createTempFile("mp-registry-test-", ".sig");
+    } catch (IOException e) {
+      throw MpException.io("failed to create a temp file", e);
     }
   }
 

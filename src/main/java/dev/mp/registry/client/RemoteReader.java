@@ -1,9 +1,11 @@
 package dev.mp.registry.client;
 
 import dev.mp.Context;
+import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.Reporter;
 import dev.mp.config.RegistrySpec;
+import dev.mp.io.AtomicFiles;
 import dev.mp.io.ProcessLock;
 import dev.mp.io.SafeUrl;
 import dev.mp.registry.IndexState;
@@ -20,7 +22,9 @@ import dev.mp.registry.source.DocumentKind;
 import dev.mp.registry.source.DocumentOrigin;
 import dev.mp.registry.source.DocumentReader;
 import dev.mp.registry.source.ParseWarnings;
+import dev.mp.sign.IndexCheck;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,13 +43,16 @@ final class RemoteReader {
   private final IndexCache cache;
   private final Supplier<HttpFetcher> http;
   private final Credentials credentials;
+  private final IndexTrust trust;
 
-  RemoteReader(Context context, long ttlSeconds, IndexCache cache, Supplier<HttpFetcher> http, Credentials credentials) {
+  RemoteReader(Context context, long ttlSeconds, IndexCache cache, Supplier<HttpFetcher> http, Credentials credentials,
+      IndexTrust trust) {
     this.context = context;
     this.ttlSeconds = ttlSeconds;
     this.cache = cache;
     this.http = http;
     this.credentials = credentials;
+    this.trust = trust;
   }
 
   Attempt read(RegistrySpec spec, URI uri, boolean sync, ParseWarnings warnings, Reporter reporter) {
@@ -53,8 +60,11 @@ final class RemoteReader {
     Optional<CacheMeta> meta = entry.meta();
     Optional<LookupIndex> cached = meta.flatMap(entry::lookup);
     if (!sync) {
-      if (cached.isPresent() && (context.offline() || age(meta.get()) < ttlSeconds)) {
-        return fromCache(spec, meta.get(), cached.get(), context.offline() ? "offline (`--offline`)" : null);
+      if (cached.isPresent() && age(meta.get()) < ttlSeconds) {
+        return fromCache(spec, meta.get(), cached.get(), null);
+      }
+      if (cached.isPresent() && context.offline()) {
+        return servedAgain(spec, entry, fromCache(spec, meta.get(), cached.get(), "offline (`--offline`)"), null);
       }
       if (context.offline()) {
         if (meta.isPresent() && Files.isRegularFile(entry.body())) {
@@ -67,7 +77,7 @@ final class RemoteReader {
     try {
       provider = credentials.forRegistry(spec);
     } catch (MpException e) {
-      return fallback(spec, meta, cached, e.getMessage());
+      return fallback(spec, entry, meta, cached, e.getMessage(), false);
     }
     try (ProcessLock lock = entry.lock(reporter, "registry `" + spec.name() + "`")) {
       meta = entry.meta();
@@ -75,12 +85,12 @@ final class RemoteReader {
       if (!sync && cached.isPresent() && age(meta.get()) < ttlSeconds) {
         return fromCache(spec, meta.get(), cached.get(), null);
       }
-      return fetch(spec, uri, entry, meta, cached, provider, warnings);
+      return fetch(spec, uri, entry, meta, cached, provider, warnings, reporter);
     }
   }
 
   private Attempt fetch(RegistrySpec spec, URI uri, CacheEntry entry, Optional<CacheMeta> meta,
-      Optional<LookupIndex> cached, CredentialProvider provider, ParseWarnings warnings) {
+      Optional<LookupIndex> cached, CredentialProvider provider, ParseWarnings warnings, Reporter reporter) {
     java.nio.file.Path download = entry.temp("download");
     FetchResult result;
     try {
@@ -88,21 +98,36 @@ final class RemoteReader {
           cached.isPresent() ? meta.get().etag() : null, cached.isPresent() ? meta.get().lastModified() : null, download));
     } catch (MpException e) {
       CacheEntry.discard(download);
-      return fallback(spec, meta, cached, e.getMessage());
+      return fallback(spec, entry, meta, cached, e.getMessage(), false);
     }
     if (result instanceof FetchResult.Failed failed) {
       CacheEntry.discard(download);
-      return fallback(spec, meta, cached, failed.message());
+      return fallback(spec, entry, meta, cached, failed.message(), false);
     }
     if (result instanceof FetchResult.NotModified) {
       if (cached.isEmpty()) {
-        return fallback(spec, meta, cached, "the registry answered 304 Not Modified to an unconditional request");
+        return fallback(spec, entry, meta, cached, "the registry answered 304 Not Modified to an unconditional request",
+            false);
       }
-      CacheMeta revalidated = meta.get().revalidated(context.clock().instant());
-      entry.writeMeta(revalidated);
-      return new Attempt(LoadedRegistry.fresh(spec, cached.get()), SyncStatus.UNCHANGED, 0L);
+      Attempt unchanged = servedAgain(spec, entry,
+          new Attempt(LoadedRegistry.fresh(spec, cached.get()), SyncStatus.UNCHANGED, 0L), null);
+      if (!unchanged.rejected()) {
+        entry.writeMeta(meta.get().revalidated(context.clock().instant()));
+      }
+      return unchanged;
     }
     FetchResult.Downloaded downloaded = (FetchResult.Downloaded) result;
+    String signature = null;
+    IndexCheck.Accepted accepted = null;
+    if (IndexTrust.applies(spec)) {
+      try {
+        signature = trust.fetchSignature(spec, uri, provider, entry.temp("sig"));
+        accepted = trust.check(spec, read(download), signature);
+      } catch (MpException e) {
+        CacheEntry.discard(download);
+        return fallback(spec, entry, meta, cached, e.getMessage(), e.code() == ErrorCode.INDEX_REJECTED);
+      }
+    }
     String label = SafeUrl.redact(uri.toString());
     Lookups.Built built;
     DocumentKind kind;
@@ -112,13 +137,17 @@ final class RemoteReader {
           new DocumentOrigin.Remote(uri), warnings);
     } catch (MpException e) {
       CacheEntry.discard(download);
-      return fallback(spec, meta, cached, e.getMessage());
+      return fallback(spec, entry, meta, cached, e.getMessage(), false);
     }
+    commitSignature(entry, signature);
     entry.commitBody(download);
     CacheMeta fresh = new CacheMeta(IndexCache.canonical(uri.toString()), kind == DocumentKind.INDEX ? "index" : "marketplace",
         context.clock().instant(), downloaded.etag(), downloaded.lastModified(), downloaded.wireBytes(), built.plugins(),
         null, null);
     LookupIndex index = Lookups.commit(entry, built, fresh);
+    if (accepted != null) {
+      trust.remember(spec, accepted, reporter);
+    }
     return new Attempt(LoadedRegistry.fresh(spec, index), SyncStatus.OK, downloaded.wireBytes());
   }
 
@@ -140,7 +169,44 @@ final class RemoteReader {
             label, new DocumentOrigin.Remote(uri), warnings);
         cached = Optional.of(Lookups.commit(entry, built, meta.get()));
       }
-      return fromCache(spec, meta.get(), cached.get(), "offline (`--offline`)");
+      return servedAgain(spec, entry, fromCache(spec, meta.get(), cached.get(), "offline (`--offline`)"), null);
+    }
+  }
+
+  /**
+   * {@code attempt}, which serves the cached copy again, when that copy still passes the index checks
+   * (its expiry above all); otherwise the registry is unavailable and the refusal says why.
+   *
+   * @param problem why the cache is served (a failed fetch), or null
+   */
+  private Attempt servedAgain(RegistrySpec spec, CacheEntry entry, Attempt attempt, String problem) {
+    if (!IndexTrust.applies(spec)) {
+      return attempt;
+    }
+    try {
+      trust.recheck(spec, entry);
+      return attempt;
+    } catch (MpException e) {
+      String message = problem == null ? e.getMessage()
+          : problem + "; the cached copy cannot stand in: " + e.getMessage();
+      return Attempt.unavailable(spec, message, true);
+    }
+  }
+
+  /** The signature that came with a new body, or none: the cached pair must always match. */
+  private static void commitSignature(CacheEntry entry, String signature) {
+    if (signature == null) {
+      CacheEntry.discard(entry.signature());
+    } else {
+      AtomicFiles.write(entry.signature(), signature.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static byte[] read(java.nio.file.Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw MpException.io("failed to read the download `" + file + "`", e);
     }
   }
 
@@ -152,12 +218,19 @@ final class RemoteReader {
     return new Attempt(loaded, stale ? SyncStatus.STALE : SyncStatus.OK, null);
   }
 
-  private Attempt fallback(RegistrySpec spec, Optional<CacheMeta> meta, Optional<LookupIndex> cached, String problem) {
+  /**
+   * The cached copy of any age, when the registry failed or its new index was refused ({@code
+   * rejected}): the previous good copy stays in use, if it still passes the index checks.
+   */
+  private Attempt fallback(RegistrySpec spec, CacheEntry entry, Optional<CacheMeta> meta, Optional<LookupIndex> cached,
+      String problem, boolean rejected) {
     if (cached.isEmpty()) {
-      return Attempt.unavailable(spec, problem);
+      return Attempt.unavailable(spec, problem, rejected);
     }
     long age = age(meta.get());
-    return new Attempt(new LoadedRegistry(spec, cached.get(), IndexState.STALE, age, problem), SyncStatus.STALE, null);
+    Attempt stale = new Attempt(new LoadedRegistry(spec, cached.get(), IndexState.STALE, age, problem), SyncStatus.STALE,
+        null, 0, rejected);
+    return servedAgain(spec, entry, stale, problem);
   }
 
   private long age(CacheMeta meta) {

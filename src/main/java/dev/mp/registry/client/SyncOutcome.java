@@ -13,13 +13,23 @@ import java.util.Objects;
  * @param millis how long it took
  * @param cacheAgeSeconds age of the copy in use when it is an older one (stale), else null
  * @param problem why it failed (stale, error), else null
+ * @param rejected true when the registry's index was refused by the index checks (signature, serial,
+ *     expiry: {@code INDEX_REJECTED}) rather than unreachable
  */
 public record SyncOutcome(
     RegistrySpec spec, SyncStatus status, Integer plugins, Long bytes, long millis, Long cacheAgeSeconds,
-    String problem) {
+    String problem,
+    boolean rejected) {
   public SyncOutcome {
     Objects.requireNonNull(spec);
     Objects.requireNonNull(status);
+  }
+
+  /** An outcome whose index was not refused by the index checks. */
+  public SyncOutcome(
+      RegistrySpec spec, SyncStatus status, Integer plugins, Long bytes, long millis, Long cacheAgeSeconds,
+      String problem) {
+    this(spec, status, plugins, bytes, millis, cacheAgeSeconds, problem, false);
   }
 
   public String name() {

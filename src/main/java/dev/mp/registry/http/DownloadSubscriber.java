@@ -30,12 +30,14 @@ final class DownloadSubscriber implements HttpResponse.BodySubscriber<Long> {
     }
   }
 
-  /** No byte arrived within the read timeout. */
+  /** No byte arrived within the read timeout, or (when {@code total}) the body took too long in all. */
   static final class StalledException extends IOException {
     private static final long serialVersionUID = 1L;
+    final boolean total;
 
-    StalledException() {
-      super("stalled");
+    StalledException(boolean total) {
+      super(total ? "too slow" : "stalled");
+      this.total = total;
     }
   }
 
@@ -43,6 +45,8 @@ final class DownloadSubscriber implements HttpResponse.BodySubscriber<Long> {
   private final long limit;
   private final ScheduledExecutorService scheduler;
   private final long readTimeoutNanos;
+  private final long totalTimeoutNanos;
+  private final long started = System.nanoTime();
   private final CompletableFuture<Long> result = new CompletableFuture<>();
   private FileChannel channel;
   private Flow.Subscription subscription;
@@ -50,11 +54,13 @@ final class DownloadSubscriber implements HttpResponse.BodySubscriber<Long> {
   private long count;
   private volatile long lastProgress = System.nanoTime();
 
-  DownloadSubscriber(Path file, long limit, ScheduledExecutorService scheduler, Duration readTimeout) {
+  DownloadSubscriber(Path file, long limit, ScheduledExecutorService scheduler, Duration readTimeout,
+      Duration totalTimeout) {
     this.file = file;
     this.limit = limit;
     this.scheduler = scheduler;
     this.readTimeoutNanos = readTimeout.toNanos();
+    this.totalTimeoutNanos = totalTimeout.toNanos();
   }
 
   /** Bytes received so far. */
@@ -72,7 +78,8 @@ final class DownloadSubscriber implements HttpResponse.BodySubscriber<Long> {
       fail(e);
       return;
     }
-    long period = Math.max(10, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(readTimeoutNanos) / 4));
+    long period = Math.max(10, Math.min(1000,
+        TimeUnit.NANOSECONDS.toMillis(Math.min(readTimeoutNanos, totalTimeoutNanos)) / 4));
     watchdog = scheduler.scheduleAtFixedRate(this::checkStall, period, period, TimeUnit.MILLISECONDS);
     value.request(1);
   }
@@ -127,9 +134,10 @@ final class DownloadSubscriber implements HttpResponse.BodySubscriber<Long> {
   }
 
   private void checkStall() {
-    if (System.nanoTime() - lastProgress > readTimeoutNanos) {
+    long now = System.nanoTime();
+    if (now - lastProgress > readTimeoutNanos || now - started > totalTimeoutNanos) {
       synchronized (this) {
-        fail(new StalledException());
+        fail(new StalledException(now - lastProgress <= readTimeoutNanos));
       }
     }
   }

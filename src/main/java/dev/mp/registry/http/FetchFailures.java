@@ -28,9 +28,11 @@ final class FetchFailures {
     String message;
     if (cause instanceof DownloadSubscriber.TooLargeException) {
       return tooLarge(uri, authenticated);
-    } else if (cause instanceof DownloadSubscriber.StalledException) {
+    } else if (cause instanceof DownloadSubscriber.StalledException stalled) {
       kind = FetchResult.Kind.TIMEOUT;
-      message = "the download from " + where + " stalled for more than " + describe(settings.readTimeout());
+      message = stalled.total
+          ? "the download from " + where + " took longer than " + describe(settings.totalTimeout()) + " in all"
+          : "the download from " + where + " stalled for more than " + describe(settings.readTimeout());
     } else if (cause instanceof HttpConnectTimeoutException) {
       kind = FetchResult.Kind.TIMEOUT;
       message = "timed out after " + describe(settings.connectTimeout()) + " connecting to " + where;

@@ -77,7 +77,8 @@ public final class HttpFetcher {
             return HttpResponse.BodySubscribers.replacing(-1L);
           }
           DownloadSubscriber subscriber =
-              new DownloadSubscriber(part, settings.maxBytes(), watchdog(), settings.readTimeout());
+              new DownloadSubscriber(part, settings.maxBytes(), watchdog(), settings.readTimeout(),
+                  settings.totalTimeout());
           body.set(subscriber);
           return subscriber;
         }).get();
