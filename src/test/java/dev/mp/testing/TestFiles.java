@@ -44,4 +44,18 @@ public final class TestFiles {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Deletes {@code dir} and everything in it, deepest first (no-op when it does not exist). */
+  public static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
