@@ -58,6 +58,15 @@ final class OidcTestServer implements AutoCloseable {
   volatile int tokenPadding;
   /** Makes the error answer echo the secret it was sent (a careless server). */
   volatile boolean echoSecretInErrors;
+  /** The registry index served at {@code /index.json} to holders of a valid token. */
+  volatile String indexBody = "{\"version\": 1, \"plugins\": {}}";
+  /** Forgets every token right after serving a protected resource, so the next use gets a 401. */
+  volatile boolean revokeAfterEachServe;
+  /** Every token issued, in order (for tests that look for leaks). */
+  final List<String> issuedTokens = new CopyOnWriteArrayList<>();
+  private final Map<String, byte[]> packages = new ConcurrentHashMap<>();
+  final AtomicInteger packageRequests = new AtomicInteger();
+  final AtomicInteger refusedRequests = new AtomicInteger();
 
   OidcTestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -65,6 +74,7 @@ final class OidcTestServer implements AutoCloseable {
     server.createContext("/token", this::token);
     server.createContext("/gha", this::github);
     server.createContext("/index.json", this::index);
+    server.createContext("/packages/", this::pkg);
     server.createContext("/elsewhere", exchange -> {
       elsewhereRequests.incrementAndGet();
       send(exchange, 200, "{\"access_token\": \"stolen\"}");
@@ -150,12 +160,49 @@ final class OidcTestServer implements AutoCloseable {
 
   private void index(HttpExchange exchange) throws IOException {
     indexRequests.incrementAndGet();
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    if (authorization == null || !authorization.startsWith("Bearer ") || !valid.contains(authorization.substring(7))) {
-      send(exchange, 401, "{\"error\": \"unauthorized\"}");
+    if (authorized(exchange)) {
+      send(exchange, 200, indexBody);
+      afterServe();
+    }
+  }
+
+  /** Serves {@code body} at {@code /packages/NAME} to holders of a valid token. */
+  void servePackage(String name, byte[] body) {
+    packages.put("/packages/" + name, body);
+  }
+
+  private void pkg(HttpExchange exchange) throws IOException {
+    packageRequests.incrementAndGet();
+    if (!authorized(exchange)) {
       return;
     }
-    send(exchange, 200, "{\"version\": 1, \"plugins\": {}}");
+    byte[] body = packages.get(exchange.getRequestURI().getPath());
+    if (body == null) {
+      send(exchange, 404, "{}");
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", "application/gzip");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+    afterServe();
+  }
+
+  private boolean authorized(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer ") || !valid.contains(authorization.substring(7))) {
+      refusedRequests.incrementAndGet();
+      send(exchange, 401, "{\"error\": \"unauthorized\"}");
+      return false;
+    }
+    return true;
+  }
+
+  private void afterServe() {
+    if (revokeAfterEachServe) {
+      valid.clear();
+    }
   }
 
   private String newToken(boolean asJwt) {
@@ -171,6 +218,7 @@ final class OidcTestServer implements AutoCloseable {
       token = "opaque-token-" + n;
     }
     valid.add(token);
+    issuedTokens.add(token);
     return token;
   }
 
