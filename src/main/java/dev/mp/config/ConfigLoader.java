@@ -234,6 +234,9 @@ public final class ConfigLoader {
         throw doc.error("/defaults/installDir", "expected a folder path relative to the project root");
       }
       installDir = dirNode.textValue();
+      if (!isPath(installDir)) {
+        throw doc.error("/defaults/installDir", "`" + installDir + "` is not a valid folder path on this system");
+      }
     }
     return new FederationDefaults(ttl, strategy, installDir, unknown(doc, "/defaults", node, DEFAULTS_FIELDS, warnings));
   }
@@ -250,7 +253,23 @@ public final class ConfigLoader {
     if (scheme > 0 && !SafeUrl.isHttp(url)) {
       return "unsupported URL scheme in `" + SafeUrl.redact(url) + "`: only http, https and paths are supported";
     }
+    if (!SafeUrl.isHttp(url) && !isPath(url)) {
+      return "`" + url + "` is not a valid path on this system";
+    }
     return null;
+  }
+
+  /**
+   * True when {@code text} can name a file here: no NUL, and every character encodable in the file
+   * system's encoding (a project file must never make mp fail with an internal error).
+   */
+  static boolean isPath(String text) {
+    try {
+      java.nio.file.Path.of(text);
+      return true;
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   private static String urlHint(String url) {

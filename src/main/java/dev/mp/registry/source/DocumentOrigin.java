@@ -79,7 +79,15 @@ public sealed interface DocumentOrigin permits DocumentOrigin.Local, DocumentOri
         problems.accept("field `resolved`: unsupported location `" + text + "`");
         return new PackageSource.Unsupported("other", text, "`" + text + "` is not a location mp can fetch");
       }
-      return folder != null ? local(text) : remote(((Remote) origin).uri(), text, problems);
+      if (folder == null) {
+        return remote(((Remote) origin).uri(), text, problems);
+      }
+      try {
+        return local(text);
+      } catch (java.nio.file.InvalidPathException e) {
+        problems.accept("field `resolved`: `" + text + "` is not a valid path on this system");
+        return new PackageSource.Unsupported("other", text, "`" + text + "` is not a valid path on this system");
+      }
     }
 
     private PackageSource local(String text) {

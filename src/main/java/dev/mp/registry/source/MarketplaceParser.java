@@ -200,6 +200,15 @@ public final class MarketplaceParser {
   }
 
   private Path localFolder(String source, List<String> problems) {
+    try {
+      return localFolderOf(source, problems);
+    } catch (java.nio.file.InvalidPathException e) {
+      problems.add("source `" + source + "` is not a valid path on this system");
+      return null;
+    }
+  }
+
+  private Path localFolderOf(String source, List<String> problems) {
     String relative = SourceObjects.subdir(source);
     if (relative == null && !isRoot(source)) {
       problems.add("source `" + source + "` leaves the marketplace folder");
