@@ -177,6 +177,37 @@ public final class LoopbackServer implements AutoCloseable {
     };
   }
 
+  /**
+   * Sends one byte every {@code millis}, at most {@code bytes} of them (so the server stops by itself),
+   * never stalling long enough for a stall timeout.
+   */
+  public static Handler drip(long millis, int bytes) {
+    return exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      for (int i = 0; i < bytes; i++) {
+        out.write(i == 0 ? '{' : ' ');
+        out.flush();
+        Thread.sleep(millis);
+      }
+    };
+  }
+
+  /** Sends 64 KiB chunks until the client goes away or {@code maxBytes} are sent. */
+  public static Handler endless(long maxBytes) {
+    return exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      chunk[0] = '[';
+      for (long sent = 0; sent < maxBytes; sent += chunk.length) {
+        out.write(chunk);
+        chunk[0] = ' ';
+      }
+    };
+  }
+
   /** A redirect to {@code location}. */
   public static Handler redirect(int code, String location) {
     return exchange -> {
