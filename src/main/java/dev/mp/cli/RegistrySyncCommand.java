@@ -58,6 +58,9 @@ final class RegistrySyncCommand extends BaseCommand {
     }
     table.render().forEach(out::line);
     for (SyncOutcome outcome : result.failed()) {
+      if (failure != null && failure.getMessage().equals(outcome.problem())) {
+        continue; // the error below says it
+      }
       out.warn("registry `" + outcome.name() + "`: " + outcome.problem()
           + (outcome.status() == SyncStatus.STALE
               ? " (the cached copy from " + Durations.age(outcome.cacheAgeSeconds()) + " ago stays in use)" : ""));

@@ -100,6 +100,9 @@ public sealed interface IndexCheck permits IndexCheck.Accepted, IndexCheck.Rejec
           return "an older or altered index is being served (a stale mirror, or an attack); ask the publisher."
               + "\nOnly if they confirm a reset, remove this registry's entry from `" + SerialStore.FILE_NAME
               + "` in mp's state folder (default `~/.local/state/mp/`)";
+        case UNSIGNED:
+          return "the publisher must publish `<index>.sig` beside the index (`mp registry sign INDEX --key FILE`),"
+              + " or the registry must drop `requireSignedIndex`";
         case NO_KEYS:
           return "add the publisher's key: `mp registry add " + registry + " URL --key ed25519:...`";
         case MALFORMED:

@@ -120,7 +120,7 @@ final class RegistryProbe {
     try {
       provider = credentials.forRegistry(spec);
     } catch (MpException e) {
-      probe.auth = "unsupported";
+      probe.auth = e.code() == ErrorCode.REGISTRY_UNAVAILABLE ? "unsupported" : "invalid";
       throw e;
     }
     Path temp;

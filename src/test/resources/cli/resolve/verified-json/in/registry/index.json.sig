@@ -1,0 +1,1 @@
+ed25519:f4mqds80lOYkYTYbtng+4SEmBTSKFe1CjV2AibTo6YYfhZ6VGwcY3xoPNxmlhyziAfxpvnM2hY9E4LA8yGvoBg==
