@@ -8,6 +8,7 @@ import dev.mp.registry.RegistrySet;
 import dev.mp.sign.SignatureCheck;
 import dev.mp.sign.TrustedKeys;
 import dev.mp.sign.VerifiedSignatures;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +50,17 @@ public final class SignatureVerification {
    *     signature does not verify under its registry's keys; {@code CONFIG_ERROR} for a malformed key
    */
   public Resolution verify(Resolution resolution) {
-    Resolution verified = resolution;
+    List<ResolvedPlugin> verified = new ArrayList<>(resolution.plugins().size());
+    boolean changed = false;
     for (ResolvedPlugin plugin : resolution.plugins()) {
       SignatureStatus status = status(plugin);
-      if (status != plugin.signature()) {
-        verified = verified.with(plugin.withSignature(status));
-      }
+      changed |= status != plugin.signature();
+      verified.add(status == plugin.signature() ? plugin : plugin.withSignature(status));
     }
-    return verified;
+    // One new resolution, not one per plugin: Resolution.with copies the whole list each time.
+    return changed
+        ? new Resolution(verified, resolution.conflicts(), resolution.warnings(), resolution.trace())
+        : resolution;
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.List;
  * The public keys a registry's signatures are checked against (its {@code keys} in {@code
  * registries.json}), and the checks themselves. A signature verifies when it verifies under any one of
  * the keys, so a publisher can rotate keys by listing the old and the new one for a while. Immutable
- * and thread-safe; the JDK keys are built once, so checking many releases stays cheap.
+ * and thread-safe; the JDK keys are built once, on first need, so checking many releases stays cheap.
  */
 public final class TrustedKeys {
   /** No keys: every check is {@link SignatureCheck.NoKeys}. */
@@ -21,7 +21,8 @@ public final class TrustedKeys {
   static final int SIGNATURE_LENGTH = 64;
 
   private final List<Ed25519PublicKey> keys;
-  private final List<PublicKey> jdkKeys;
+  /** Built on the first signature the memo does not vouch for: loading the JDK's EC provider costs start-up time. */
+  private volatile List<PublicKey> jdkKeys;
   private final List<byte[]> rawKeys;
   private final VerifiedSignatures memo;
 
@@ -32,7 +33,6 @@ public final class TrustedKeys {
 
   private TrustedKeys(List<Ed25519PublicKey> keys, VerifiedSignatures memo) {
     this.keys = List.copyOf(keys);
-    this.jdkKeys = this.keys.stream().map(Ed25519PublicKey::toJdkKey).toList();
     this.rawKeys = this.keys.stream().map(Ed25519PublicKey::raw).toList();
     this.memo = memo;
   }
@@ -116,8 +116,9 @@ public final class TrustedKeys {
         }
       }
     }
+    List<PublicKey> jdk = jdkKeys();
     for (int i = 0; i < keys.size(); i++) {
-      if (verifies(jdkKeys.get(i), message, raw)) {
+      if (verifies(jdk.get(i), message, raw)) {
         if (memo != null) {
           memo.add(rawKeys.get(i), raw, message);
         }
@@ -127,6 +128,15 @@ public final class TrustedKeys {
     return new SignatureCheck.Invalid(keys.size() == 1
         ? "it does not verify under the registry's key"
         : "it does not verify under any of the registry's " + keys.size() + " keys");
+  }
+
+  private List<PublicKey> jdkKeys() {
+    List<PublicKey> value = jdkKeys;
+    if (value == null) {
+      value = keys.stream().map(Ed25519PublicKey::toJdkKey).toList();
+      jdkKeys = value;
+    }
+    return value;
   }
 
   /** The 64 signature bytes of {@code ed25519:BASE64}, or null when malformed. */
