@@ -6,7 +6,7 @@
  * the install folder atomically ({@link dev.mp.install.Installer}), keeping the folder a Claude Code
  * marketplace and recording what it installed ({@link dev.mp.install.InstalledState}).
  *
- * <p>Depends on {@code dev.mp.io}, {@code dev.mp.config}, {@code dev.mp.integrity} and {@code
- * dev.mp.registry} (the {@code PackageSource} model); never on {@code dev.mp.lock}, which builds on it.
+ * <p>Depends on {@code dev.mp.io}, {@code dev.mp.config}, {@code dev.mp.integrity}, {@code dev.mp.auth}
+ * (registry tokens for downloads) and {@code dev.mp.registry} (the {@code PackageSource} model); never on {@code dev.mp.lock}, which builds on it.
  */
 package dev.mp.install;

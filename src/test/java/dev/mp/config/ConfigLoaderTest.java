@@ -105,6 +105,10 @@ class ConfigLoaderTest {
         "credentials in url     | {\"registries\": [{\"name\": \"a\", \"url\": \"https://u:p@x.dev/i.json\"}]} | the registry URL embeds credentials (`https://***@x.dev/i.json`)",
         "duplicate key          | {\"registries\": [], \"registries\": []}                                    | duplicate key `registries`",
         "trailing garbage       | {\"registries\": []} x                                                     | malformed JSON",
+        "audience not a string  | {\"registries\": [{\"name\": \"a\", \"url\": \"https://a.dev/i.json\", \"auth\": \"oidc:github-actions\", \"oidcAudience\": 42}]} | field `registries[0].oidcAudience`: expected a non-empty string",
+        "audience empty         | {\"registries\": [{\"name\": \"a\", \"url\": \"https://a.dev/i.json\", \"auth\": \"oidc:github-actions\", \"oidcAudience\": \" \"}]} | field `registries[0].oidcAudience`: expected a non-empty string",
+        "plain http issuer      | {\"registries\": [{\"name\": \"a\", \"url\": \"./a\", \"auth\": \"oidc:http://issuer.dev\"}]} | invalid auth `oidc:http://issuer.dev`",
+        "path with NUL          | {\"registries\": [{\"name\": \"a\", \"url\": \"./a\\u0000b\"}]}           | is not a valid path on this system",
       })
   void rejectsInvalidContentNamingTheField(String title, String json, String expected) {
     MpException e = failure(json);
@@ -112,6 +116,23 @@ class ConfigLoaderTest {
     assertThat(e.exitCode()).isEqualTo(2);
     assertThat(e.getMessage()).contains(expected);
     assertThat(e.getMessage()).doesNotContain("u:p@");
+  }
+
+  @Test
+  void oidcAudienceIsKeptForTheTokenSourcesAndLoopbackIssuersAreAccepted() {
+    List<String> warnings = new ArrayList<>();
+    RegistriesConfig config = ConfigLoader.parse(
+        JsonDocument.parseJson("r.json", """
+            {"registries": [
+              {"name": "a", "url": "https://a.dev/i.json", "auth": "oidc:http://127.0.0.1:9000", "oidcAudience": "mp"},
+              {"name": "b", "url": "https://b.dev/i.json", "auth": "oidc:http://[::1]:9000/realm"},
+              {"name": "c", "url": "https://c.dev/i.json", "auth": "oidc:http://localhost"},
+              {"name": "d", "url": "https://d.dev/i.json", "oidcAudience": "mp"}]}
+            """.getBytes(StandardCharsets.UTF_8), ErrorCode.CONFIG_ERROR),
+        warnings);
+    assertThat(config.registries().get(0).extra().get("oidcAudience").textValue()).isEqualTo("mp");
+    assertThat(config.registries().get(1).auth().wire()).isEqualTo("oidc:http://[::1]:9000/realm");
+    assertThat(warnings).singleElement().asString().contains("`oidcAudience` is used only with `auth: oidc:...`");
   }
 
   @Test

@@ -43,7 +43,7 @@ final class Credentials {
     String what = spec.auth() instanceof AuthSpec.Oidc ? "OIDC token exchange" : "`" + spec.auth().method() + "` authentication";
     throw new MpException(ErrorCode.REGISTRY_UNAVAILABLE,
         "registry `" + spec.name() + "` uses `auth: " + spec.auth().wire() + "`, which needs " + what
-            + "; this build of mp does not include it",
+            + "; the credential providers given to this registry client do not include it",
         "use `--auth token:ENV_VAR` with `mp registry add " + spec.name() + "` meanwhile, or disable the registry");
   }
 }

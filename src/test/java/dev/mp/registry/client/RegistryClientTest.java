@@ -274,13 +274,13 @@ class RegistryClientTest {
   }
 
   @Test
-  void oidcRegistriesAreUnavailableNamingTheMissingCapability() {
+  void aClientGivenNoOidcProviderNamesTheMissingCapability() {
     RegistrySpec team = new RegistrySpec("team", "https://plugins.example/index.json", 0,
         new AuthSpec.Oidc("github-actions"), PolicyMode.OPEN, true, List.of(), false, Map.of());
     LoadedRegistry loaded = load(team);
     assertThat(loaded.state()).isEqualTo(IndexState.UNAVAILABLE);
     assertThat(loaded.problem()).contains("`auth: oidc:github-actions`").contains("OIDC token exchange")
-        .contains("does not include it");
+        .contains("do not include it");
   }
 
   @Test
