@@ -342,13 +342,14 @@ public final class Federation {
   }
 
   /**
-   * Resolves plugins across the registries (priorities, conflicts, versions, dependencies) and judges
-   * each resolved plugin against the policy. Conflicts are appended to the audit trail.
+   * Resolves plugins across the registries (priorities, conflicts, versions, dependencies), verifies
+   * each resolved plugin's signature against its registry's keys, and judges it against the policy. Conflicts are appended to the audit trail.
    *
    * @param specs {@code NAME} or {@code NAME@RANGE}
    * @param prefer {@code NAME=REGISTRY} choices for conflicts
    * @throws MpException {@code PLUGIN_NOT_FOUND}, {@code DEPENDENCY_ERROR}, {@code UNRESOLVED_CONFLICT},
-   *     {@code USAGE_ERROR} (bad range or preference), {@code NO_REGISTRIES}, {@code ALL_REGISTRIES_UNAVAILABLE}
+   *     {@code USAGE_ERROR} (bad range or preference), {@code NO_REGISTRIES}, {@code ALL_REGISTRIES_UNAVAILABLE},
+   *     {@code SIGNATURE_INVALID} when a resolved plugin's signature does not verify under its registry's keys
    */
   public ResolveResult resolve(List<String> specs, List<String> prefer, boolean explain) {
     ResolveRequest request = Resolutions.request(specs, prefer, explain,
