@@ -44,4 +44,18 @@ public final class TestFiles {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Deletes a file or a folder and everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
