@@ -33,8 +33,8 @@ entry() { # name version folder deps-json description
 
 {
   printf '{\n  "version": 1,\n  "updatedAt": "2026-01-01T00:00:00Z",\n  "plugins": {\n'
-  printf '    "code-style": {"name": "code-style", "version": "0.9.0", "description": "An older copy of the team'"'"'s code style", %s, "trustScore": 70},\n' \
-    "$(entry code-style 0.9.0 code-style '[]')"
+  printf '    "code-style": {"name": "code-style", "version": "1.0.0", "description": "An older copy of the team'"'"'s code style", %s, "trustScore": 70},\n' \
+    "$(entry code-style 1.0.0 code-style '[]')"
   printf '    "deploy-helper": {"name": "deploy-helper", "version": "1.3.0", "description": "Prepares release notes and a deploy checklist", %s, "trustScore": 90,\n' \
     "$(entry deploy-helper 1.3.0 deploy-helper-1.3.0 '[]')"
   printf '      "releases": {"1.2.0": {%s}}},\n' "$(entry deploy-helper 1.2.0 deploy-helper-1.2.0 '[]')"

@@ -50,8 +50,6 @@ public enum ErrorCode {
   POLICY_CONFIG_ERROR(2),
   /** A bad command line: unknown command or flag, wrong argument. */
   USAGE_ERROR(2),
-  /** A command whose implementation has not landed yet. */
-  NOT_IMPLEMENTED(2),
   /** A file could not be read or written (permissions, disk full, another process). */
   IO_ERROR(3),
   /** A bug in mp. */

@@ -58,6 +58,7 @@ final class Installs {
         Resolutions.request(toResolve, prefer, false, federation.config().config().defaults().conflictResolution(),
             lockfile));
     resolution.warnings().forEach(context.reporter()::warn);
+    resolution.conflicts().forEach(conflict -> context.reporter().warn(conflict.summary()));
     ResolveResult judged = Resolutions.judge(resolution, federation.policyEngine());
     refuseDenied(federation, judged);
     RegistriesConfig config = federation.config().config();

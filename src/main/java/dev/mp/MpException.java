@@ -59,13 +59,6 @@ public final class MpException extends RuntimeException {
     return new MpException(ErrorCode.IO_ERROR, message + ": " + describe(cause), List.of(), cause);
   }
 
-  public static MpException notImplemented(String command) {
-    return new MpException(
-        ErrorCode.NOT_IMPLEMENTED,
-        "`mp " + command + "` is not implemented yet",
-        "this command is part of the design but has not landed in this build");
-  }
-
   /** A short description of a throwable for a message: its message, or its type when it has none. */
   public static String describe(Throwable t) {
     String m = t.getMessage();

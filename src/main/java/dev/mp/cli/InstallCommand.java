@@ -28,13 +28,13 @@ final class InstallCommand extends BaseCommand {
       ObjectNode document = Json.object();
       document.set("changes", InstallJson.changes(result.changes()));
       document.put("plugins", installed);
+      document.put("lockfileWritten", result.lockfileWritten());
       out.json(document);
       return 0;
     }
     InstallJson.print(out, result.changes());
-    out.status(result.changes().isEmpty()
-        ? "Already up to date: " + LockGenerateCommand.plural(installed) + " installed"
-        : "Installed " + LockGenerateCommand.plural(installed) + "; `plugin-lock.json` updated");
+    out.status(LockGenerateCommand.plural(installed) + " installed; `plugin-lock.json` "
+        + (result.lockfileWritten() ? "updated" : "unchanged"));
     return 0;
   }
 }

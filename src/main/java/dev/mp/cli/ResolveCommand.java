@@ -56,7 +56,7 @@ final class ResolveCommand extends BaseCommand {
               : String.join(", ", plugin.alternatives().stream().map(o -> o.registry()).toList()));
     }
     table.render().forEach(out::line);
-    resolution.conflicts().forEach(conflict -> out.status(ConflictText.line(conflict)));
+    resolution.conflicts().forEach(conflict -> out.warn(conflict.summary()));
     result.decisions().values().stream().filter(d -> !d.allowed())
         .forEach(d -> out.status("denied: " + d.facts().describe() + ": " + d.decidedBy() + ": " + d.reason()));
     if (explain) {

@@ -45,13 +45,13 @@ public final class TestFiles {
     }
   }
 
-  /** Deletes {@code dir} and everything in it, deepest first (no-op when it does not exist). */
-  public static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
+  /** Deletes a file or a folder and everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
         Files.delete(path);
       }
     } catch (IOException e) {
