@@ -58,7 +58,15 @@ final class HttpDownloader {
   private final HttpClient client;
   private final Duration total;
   private final Duration stall;
-  private final ScheduledExecutorService watchdog;
+
+  /** One daemon thread for every downloader: it only ever closes streams that ran out of time. */
+  private static final class Watchdog {
+    static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "mp-download-watchdog");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
 
   HttpDownloader() {
     this(TOTAL_TIMEOUT, STALL_TIMEOUT);
@@ -72,11 +80,6 @@ final class HttpDownloader {
         .build();
     this.total = total;
     this.stall = stall;
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "mp-download-watchdog");
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 
   /**
@@ -139,7 +142,7 @@ final class HttpDownloader {
     AtomicLong progress = new AtomicLong(started);
     AtomicReference<String> cutOff = new AtomicReference<>();
     long period = Math.max(10, Math.min(1000, Math.min(stall.toMillis(), total.toMillis()) / 4));
-    ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
+    ScheduledFuture<?> check = Watchdog.INSTANCE.scheduleAtFixedRate(() -> {
       long now = System.nanoTime();
       String why = now - started > total.toNanos() ? "took longer than " + describe(total) + " in all"
           : now - progress.get() > stall.toNanos() ? "stalled for more than " + describe(stall) : null;

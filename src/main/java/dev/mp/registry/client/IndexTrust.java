@@ -88,8 +88,12 @@ final class IndexTrust {
    */
   void remember(RegistrySpec spec, IndexCheck.Accepted accepted, Reporter reporter) {
     accepted.toRemember().ifPresent(index -> {
+      String key = SerialStore.registryKey(spec, context.projectDir());
+      if (serials.find(key).filter(known -> known.serial() >= index.serial()).isPresent()) {
+        return; // the common case for a local index read on every run: no lock, no write
+      }
       try {
-        serials.remember(SerialStore.registryKey(spec, context.projectDir()), index, context.clock().instant());
+        serials.remember(key, index, context.clock().instant());
       } catch (MpException e) {
         if (e.code() != ErrorCode.IO_ERROR) {
           throw e;
