@@ -74,7 +74,7 @@ public record CacheMeta(
   /** Parses {@code meta.json}; empty when it is not one (the entry is then treated as absent). */
   static Optional<CacheMeta> parse(byte[] bytes) {
     try {
-      JsonNode node = Json.mapper().readTree(bytes);
+      JsonNode node = Json.readTree(bytes);
       if (node == null || !node.isObject() || !node.path("registry").isTextual() || !node.path("kind").isTextual()
           || !node.path("fetchedAt").isTextual() || !node.path("plugins").canConvertToInt()) {
         return Optional.empty();
