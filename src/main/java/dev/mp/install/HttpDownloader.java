@@ -28,13 +28,29 @@ import java.util.Optional;
 final class HttpDownloader {
   private static final int MAX_REDIRECTS = 5;
 
-  private final HttpClient client;
+  private volatile HttpClient client;
 
-  HttpDownloader() {
-    this.client = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(15))
-        .build();
+  HttpDownloader() {}
+
+  /**
+   * The client, built on the first download: an install served from the package store never pays
+   * for it (building one starts threads and costs tens of milliseconds).
+   */
+  private HttpClient client() {
+    HttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built = HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(Duration.ofSeconds(15))
+              .build();
+          client = built;
+        }
+      }
+    }
+    return built;
   }
 
   /**
@@ -53,7 +69,7 @@ final class HttpDownloader {
         if (authorization.isPresent() && sameOrigin(origin, current)) {
           request.header("Authorization", authorization.get());
         }
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
         if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
           response.body().close();
