@@ -2,14 +2,16 @@
 # bench/lock: `mp lock check` over 1,000 installed plugins of 20 files against sha256sum over the same
 # files, the stat cache on a re-check, and `mp lock install` of 300 archives from a loopback HTTP
 # registry with a cold and a warm package store. Needs python3; strace is used when present.
-# Usage: bench/lock/run.sh [PLUGINS] [ARCHIVES]
+# Medians of RUNS runs (default 5) with CPU time, peak RSS and the load average (bench/lib.sh).
+# Usage: bench/lock/run.sh [PLUGINS] [ARCHIVES] [RUNS]
 set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
+. "$ROOT/bench/lib.sh"
 PLUGINS=${1:-1000}
 ARCHIVES=${2:-300}
+RUNS=${3:-5}
 OUT="$ROOT/bench/out/lock"
 MP="$ROOT/mp"
-TIME="/usr/bin/time -f %e_s_%M_KB"
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$MP" --version >/dev/null
 
@@ -22,27 +24,24 @@ FILES=$(find "$P/.claude/plugins" -type f ! -name '.mp-state.json' ! -name marke
 BYTES=$(du -sb "$P/.claude/plugins" | cut -f1)
 echo "installed files: $FILES ($BYTES bytes)"
 sleep 3 # let the files age past the stat cache's racy window
-for i in 1 2 3; do
-  printf 'sha256sum (xargs, run %s): ' "$i"
-  $TIME sh -c "cd '$P/.claude/plugins' && find . -type f ! -name .mp-state.json ! -name marketplace.json -print0 | xargs -0 sha256sum >/dev/null" 2>&1
-done
-for i in 1 2 3; do
-  rm -rf "$OUT/cache-check/stat-v1"
-  printf 'mp lock check, no stat cache (run %s): ' "$i"
-  MP_CACHE_DIR="$OUT/cache-check" $TIME "$MP" -C "$P" --json lock check 2>&1 >"$OUT/check-cold.json" | tail -1
-done
-grep -E '"(clean|hashedFiles|cachedFiles)"' "$OUT/check-cold.json" | tr -d ' \n'; echo
-for i in 1 2 3; do
-  printf 'mp lock check, stat cache warm (run %s): ' "$i"
-  MP_CACHE_DIR="$OUT/cache-check" $TIME "$MP" -C "$P" --json lock check 2>&1 >"$OUT/check-warm.json" | tail -1
-done
-grep -E '"(clean|hashedFiles|cachedFiles)"' "$OUT/check-warm.json" | tr -d ' \n'; echo
+export MP_CACHE_DIR="$OUT/cache-check"
+measure "sha256sum (find | xargs)" "$RUNS" sh -c "cd '$P/.claude/plugins' && find . -type f ! -name .mp-state.json ! -name marketplace.json -print0 | xargs -0 sha256sum"
+SETUP="rm -rf '$OUT/cache-check/stat-v1'" measure "mp lock check, no stat cache" "$RUNS" "$MP" -C "$P" lock check
+"$MP" -C "$P" --json lock check >"$OUT/check-cold.json" || true
+"$MP" -C "$P" --json lock check >"$OUT/check-warm.json" || true
+measure "mp lock check, stat cache warm" "$RUNS" "$MP" -C "$P" lock check
+echo "  last cold check: $(grep -E '"(clean|hashedFiles|cachedFiles)"' "$OUT/check-cold.json" | tr -d ' \n')"
+echo "  last warm check: $(grep -E '"(clean|hashedFiles|cachedFiles)"' "$OUT/check-warm.json" | tr -d ' \n')"
+mkdir -p "$OUT/empty"
+printf '{"lockVersion": 2, "plugins": {}, "registries": {}, "requested": {}}\n' >"$OUT/empty/plugin-lock.json"
+measure "mp lock check, empty lockfile" "$RUNS" "$MP" -C "$OUT/empty" lock check
 if command -v strace >/dev/null 2>&1; then
-  MP_CACHE_DIR="$OUT/cache-check" strace -f -qq -e trace=openat -o "$OUT/strace.txt" "$MP" -C "$P" -q lock check
+  strace -f -qq -e trace=openat -o "$OUT/strace.txt" "$MP" -C "$P" -q lock check
   # Folders are opened to list them; count opens of the plugin files themselves.
   OPENED=$(grep -v ENOENT "$OUT/strace.txt" | grep -c "$P/.claude/plugins/p[0-9]*/.*\.\(md\|json\)\"" || true)
-  echo "re-check opened $OPENED plugin files (strace openat)"
+  echo "  re-check opened $OPENED plugin files (strace openat)"
 fi
+unset MP_CACHE_DIR
 
 echo "== lock install: $ARCHIVES archives from a loopback HTTP registry"
 A="$OUT/install"
@@ -53,13 +52,11 @@ python3 "$ROOT/bench/lock/fixtures.py" archives "$A" "$ARCHIVES" 20 "http://127.
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 sleep 1
-printf 'cold package store: '
-MP_CACHE_DIR="$OUT/cache-install" $TIME "$MP" -q -C "$A" lock install 2>&1 | tail -1
-echo "downloads: $(grep -c 'GET /packages/' "$OUT/http.log")"
-rm -rf "$A/.claude"
-: >"$OUT/http.log"
-printf 'warm package store (fresh install folder): '
-MP_CACHE_DIR="$OUT/cache-install" $TIME "$MP" -q -C "$A" lock install 2>&1 | tail -1
-echo "downloads: $(grep -c 'GET /packages/' "$OUT/http.log" || true)"
-printf 'lock check after it: '
-MP_CACHE_DIR="$OUT/cache-install" "$MP" -C "$A" --json lock check | grep -E '"clean"' | tr -d ' \n'; echo
+export MP_CACHE_DIR="$OUT/cache-install"
+SETUP="rm -rf '$OUT/cache-install' '$A/.claude'; : >'$OUT/http.log'" \
+  measure "lock install, cold package store" "$RUNS" "$MP" -q -C "$A" lock install
+echo "  downloads in the last run: $(grep -c 'GET /packages/' "$OUT/http.log" || true)"
+SETUP="rm -rf '$A/.claude'; : >'$OUT/http.log'" \
+  measure "lock install, warm package store" "$RUNS" "$MP" -q -C "$A" lock install
+echo "  downloads in the last run: $(grep -c 'GET /packages/' "$OUT/http.log" || true)"
+echo "  lock check after it: $("$MP" -C "$A" --json lock check | grep -E '"clean"' | tr -d ' \n')"

@@ -12,7 +12,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The bench programs live in the test tree; class-data sharing needs them in a jar.
 CP=target/mp.jar:$OUT/bench.jar
 # The ./mp launcher's JVM flags, so library-level runs start like the real command.
-JFLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss2m -XX:-UsePerfData"
+JFLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:InitialRAMPercentage=3.125 -XX:NewRatio=1 -Xss2m -XX:-UsePerfData"
 
 ./mvnw -q -B -DskipTests package
 # Packaging rewrites the jar, and an archive made for an older jar is silently ignored by the JVM:

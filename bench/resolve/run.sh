@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 ./mvnw -q -B -DskipTests package test-compile >&2
 CP="target/mp.jar:target/test-classes"
 WARM="${1:-5}"
-FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss2m -XX:-UsePerfData"
+FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:InitialRAMPercentage=3.125 -XX:NewRatio=1 -Xss2m -XX:-UsePerfData"
 for workload in small large; do
   /usr/bin/time -f "  process: %e s wall, %M KB peak RSS" java $FLAGS -Xmx6g -cp "$CP" dev.mp.bench.ResolveBench "$workload" "$WARM"
 done

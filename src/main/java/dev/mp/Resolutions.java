@@ -57,7 +57,10 @@ final class Resolutions {
     for (ResolvedPlugin plugin : resolution.plugins()) {
       Decision decision = engine.evaluate(ResolvedFacts.of(plugin));
       decisions.put(plugin.name(), decision);
-      judged = judged.withPolicy(plugin.name(), ResolvedFacts.verdict(decision));
+      if (resolution.trace() != null) {
+        // The verdict's text (every rule tried) is only shown by `--explain`.
+        judged = judged.withPolicy(plugin.name(), ResolvedFacts.verdict(decision));
+      }
     }
     return new ResolveResult(judged, decisions);
   }

@@ -1,8 +1,7 @@
 package dev.mp.cli;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -14,57 +13,78 @@ import picocli.CommandLine;
  * typo, or {@code mp --help}) the whole tree is built, so help and "did you mean" stay complete.
  */
 final class CommandTree {
-  /** A command and its subcommands. */
-  record Node(String name, Supplier<Object> factory, List<Node> children) {
-    Optional<Node> child(String childName) {
-      return children.stream().filter(c -> c.name.equals(childName)).findFirst();
+  /**
+   * A command and its subcommands. Commands are made by {@link #create} from their path rather than by
+   * method references: linking two dozen lambdas cost every start milliseconds, for the one or two
+   * commands a run uses.
+   */
+  record Node(String name, List<Node> children) {
+    Node child(String childName) {
+      for (Node child : children) {
+        if (child.name.equals(childName)) {
+          return child;
+        }
+      }
+      return null;
     }
   }
 
   static final List<Node> COMMANDS =
       List.of(
-          leaf("init", InitCommand::new),
-          group(
-              "registry",
-              RegistryCommand::new,
-              leaf("add", RegistryAddCommand::new),
-              leaf("remove", RegistryRemoveCommand::new),
-              leaf("list", RegistryListCommand::new),
-              leaf("sync", RegistrySyncCommand::new),
-              leaf("test", RegistryTestCommand::new),
-              leaf("keygen", RegistryKeygenCommand::new),
-              leaf("sign", RegistrySignCommand::new)),
-          leaf("search", SearchCommand::new),
-          leaf("resolve", ResolveCommand::new),
-          leaf("install", InstallCommand::new),
-          leaf("uninstall", UninstallCommand::new),
-          leaf("list", ListCommand::new),
-          group(
-              "policy",
-              PolicyCommand::new,
-              leaf("check", PolicyCheckCommand::new),
-              leaf("list", PolicyListCommand::new),
-              leaf("enforce", PolicyEnforceCommand::new)),
-          group(
-              "lock",
-              LockCommand::new,
-              leaf("generate", LockGenerateCommand::new),
-              leaf("check", LockCheckCommand::new),
-              leaf("diff", LockDiffCommand::new),
-              leaf("install", LockInstallCommand::new)),
-          leaf("completion", CompletionCommand::new));
+          leaf("init"),
+          group("registry", leaf("add"), leaf("remove"), leaf("list"), leaf("sync"), leaf("test"), leaf("keygen"),
+              leaf("sign")),
+          leaf("search"),
+          leaf("resolve"),
+          leaf("install"),
+          leaf("uninstall"),
+          leaf("list"),
+          group("policy", leaf("check"), leaf("list"), leaf("enforce")),
+          group("lock", leaf("generate"), leaf("check"), leaf("diff"), leaf("install")),
+          leaf("completion"));
 
   /** Global options that take a value, so their value is not mistaken for a command name. */
   private static final List<String> OPTIONS_WITH_VALUE = List.of("-C", "--cache-dir");
 
   private CommandTree() {}
 
-  private static Node leaf(String name, Supplier<Object> factory) {
-    return new Node(name, factory, List.of());
+  private static Node leaf(String name) {
+    return new Node(name, List.of());
   }
 
-  private static Node group(String name, Supplier<Object> factory, Node... children) {
-    return new Node(name, factory, List.of(children));
+  private static Node group(String name, Node... children) {
+    return new Node(name, List.of(children));
+  }
+
+  /** The command object of {@code path} ({@code "registry list"}, {@code "resolve"}, ...). */
+  static Object create(String path) {
+    switch (path) {
+      case "init": return new InitCommand();
+      case "registry": return new RegistryCommand();
+      case "registry add": return new RegistryAddCommand();
+      case "registry remove": return new RegistryRemoveCommand();
+      case "registry list": return new RegistryListCommand();
+      case "registry sync": return new RegistrySyncCommand();
+      case "registry test": return new RegistryTestCommand();
+      case "registry keygen": return new RegistryKeygenCommand();
+      case "registry sign": return new RegistrySignCommand();
+      case "search": return new SearchCommand();
+      case "resolve": return new ResolveCommand();
+      case "install": return new InstallCommand();
+      case "uninstall": return new UninstallCommand();
+      case "list": return new ListCommand();
+      case "policy": return new PolicyCommand();
+      case "policy check": return new PolicyCheckCommand();
+      case "policy list": return new PolicyListCommand();
+      case "policy enforce": return new PolicyEnforceCommand();
+      case "lock": return new LockCommand();
+      case "lock generate": return new LockGenerateCommand();
+      case "lock check": return new LockCheckCommand();
+      case "lock diff": return new LockDiffCommand();
+      case "lock install": return new LockInstallCommand();
+      case "completion": return new CompletionCommand();
+      default: throw new IllegalArgumentException("no command `" + path + "`");
+    }
   }
 
   /** Adds to {@code root} the commands that {@code args} can reach (everything when unsure). */
@@ -72,29 +92,34 @@ final class CommandTree {
     List<String> path = commandPath(args);
     for (Node node : COMMANDS) {
       if (path.isEmpty() || !isKnown(path.get(0)) || node.name.equals(path.get(0))) {
-        root.addSubcommand(node.name, build(node, path.size() > 1 ? path.get(1) : null));
+        root.addSubcommand(node.name, build(node, node.name, path.size() > 1 ? path.get(1) : null));
       }
     }
   }
 
-  private static CommandLine build(Node node, String wantedChild) {
-    CommandLine commandLine = new CommandLine(node.factory.get());
-    boolean known = wantedChild != null && node.child(wantedChild).isPresent();
+  private static CommandLine build(Node node, String path, String wantedChild) {
+    CommandLine commandLine = new CommandLine(create(path));
+    boolean known = wantedChild != null && node.child(wantedChild) != null;
     for (Node child : node.children) {
       if (!known || child.name.equals(wantedChild)) {
-        commandLine.addSubcommand(child.name, build(child, null));
+        commandLine.addSubcommand(child.name, build(child, path + " " + child.name, null));
       }
     }
     return commandLine;
   }
 
   private static boolean isKnown(String name) {
-    return COMMANDS.stream().anyMatch(node -> node.name.equals(name));
+    for (Node node : COMMANDS) {
+      if (node.name.equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first two words of {@code args} that are not options or option values. */
   static List<String> commandPath(String[] args) {
-    java.util.ArrayList<String> words = new java.util.ArrayList<>(2);
+    List<String> words = new ArrayList<>(2);
     for (int i = 0; i < args.length && words.size() < 2; i++) {
       String arg = args[i];
       if (arg.equals("--")) {

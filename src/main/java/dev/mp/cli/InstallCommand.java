@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     name = "install",
     description = "Resolve, check policy, fetch, verify and install plugins, then update the lockfile. Without names, install what the lockfile's `requested` asks for.")
 final class InstallCommand extends BaseCommand {
-  @Parameters(paramLabel = "NAME[@RANGE]", arity = "0..*", description = "Plugins to install.")
+  @Parameters(paramLabel = "NAME[@RANGE]", arity = "0..*", parameterConsumer = NameList.class,
+      description = "Plugins to install.")
   List<String> plugins = new ArrayList<>();
 
   @Option(names = "--prefer", paramLabel = "NAME=REGISTRY", description = "Take NAME from REGISTRY when registries conflict (repeatable).")

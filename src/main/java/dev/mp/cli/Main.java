@@ -25,6 +25,7 @@ public final class Main {
     int code = run(args, invocation);
     out.flush();
     err.flush();
+    NativeWaiters.stopHttpSelectors();
     System.exit(code);
   }
 

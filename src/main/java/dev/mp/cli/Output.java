@@ -2,12 +2,15 @@ package dev.mp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mp.MpException;
 import dev.mp.Reporter;
 import dev.mp.io.CanonicalJson;
 import dev.mp.io.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,9 +97,14 @@ public final class Output {
   public void json(ObjectNode document) {
     List<String> seen = warnings();
     if (!seen.isEmpty() && !document.has("warnings")) {
-      document.putArray("warnings").addAll(seen.stream().map(w -> (JsonNode) Json.mapper().getNodeFactory().textNode(w)).toList());
+      document.putArray("warnings").addAll(seen.stream().map(w -> (JsonNode) TextNode.valueOf(w)).toList());
     }
-    out.print(CanonicalJson.toString(document, false));
+    try {
+      // Streamed in chunks: a result of thousands of plugins is many megabytes of text.
+      CanonicalJson.write(document, false, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     out.flush();
   }
 

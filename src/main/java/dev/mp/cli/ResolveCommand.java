@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     name = "resolve",
     description = "Show which registry wins for each plugin (and its dependencies), conflicts, and the policy decision. Exit 1 when the policy denies a resolved plugin.")
 final class ResolveCommand extends BaseCommand {
-  @Parameters(paramLabel = "NAME[@RANGE]", arity = "1..*", description = "Plugins, optionally with an npm-style range.")
+  @Parameters(paramLabel = "NAME[@RANGE]", arity = "1..*", parameterConsumer = NameList.class,
+      description = "Plugins, optionally with an npm-style range.")
   List<String> plugins = new ArrayList<>();
 
   @Option(names = "--explain", description = "Print the trace: registries consulted, what each offered, why the winner won, conflicts, policy.")

@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The training run of the {@code ./mp} launcher's class-data archive: runs typical commands in-process
- * against a throw-away project so the JVM records the classes they load. Prints nothing.
+ * against a throw-away project so the JVM records the classes they load — registry commands, policy,
+ * resolution, a folder install, lock check and generate, uninstall — and so the classes of every
+ * common command are in the archive (a class outside it is read from the jar and verified at each
+ * start). Prints nothing.
  */
 public final class Training {
   private Training() {}
@@ -77,11 +80,39 @@ public final class Training {
         {"-C", dir, "--json", "registry", "sync"},
         {"-C", dir, "search", "lint"},
         {"-C", dir, "--json", "registry", "test", "team"},
+        {"-C", dir, "resolve", "lint"},
+        {"-C", dir, "--json", "resolve", "lint", "code-lint@^1", "format", "--explain"},
+        {"-C", dir, "policy", "check", "code-lint"},
+        {"-C", dir, "install", "lint"},
+        {"-C", dir, "list"},
+        {"-C", dir, "lock", "check"},
+        {"-C", dir, "--json", "lock", "check"},
+        {"-C", dir, "lock", "generate"},
+        {"-C", dir, "policy", "enforce"},
+        {"-C", dir, "uninstall", "lint"},
+        {"-C", dir, "lock", "install"},
       };
       try {
         run(runs, env);
+        Files.writeString(project.resolve("file-index.json"), "{\"plugins\": {\"format\": {\"version\": \"2.0.0\", "
+            + "\"resolved\": \"format-2.0.0.tgz\", \"dependencies\": [\"lint@^1\"]}}}");
         Files.writeString(project.resolve(".claude/registries.json"), "{\"registries\": [{\"name\": \"local\", "
-            + "\"url\": \"./plugins\", \"priority\": 100}, {\"name\": \"team\", \"url\": \"" + index + "\"}]}");
+            + "\"url\": \"./plugins\", \"priority\": 100}, {\"name\": \"team\", \"url\": \"" + index + "\"}, "
+            + "{\"name\": \"file\", \"url\": \"./file-index.json\", \"priority\": 10}]}");
+        Files.createDirectories(project.resolve(".claude/policies"));
+        Files.writeString(project.resolve(".claude/policies/plugins.yaml"), String.join("\n",
+            "rules:",
+            "  - action: deny",
+            "    plugins: [\"*-backdoor\", \"evil?\"]",
+            "    versions: \"<1.0.0 || 9.x\"",
+            "    reason: \"known bad\"",
+            "  - action: allow",
+            "    plugins: [\"*\"]",
+            "    source: team",
+            "    unless: {trust_score: \"< 10\", signed: false}",
+            "  - action: require",
+            "    plugins: [\"lint\"]",
+            ""));
         run(registryRuns, env);
       } finally {
         server.stop(0);

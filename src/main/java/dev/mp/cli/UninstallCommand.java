@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "uninstall", description = "Remove plugins and the dependencies nothing else needs; update the lockfile.")
 final class UninstallCommand extends BaseCommand {
-  @Parameters(paramLabel = "NAME", arity = "1..*", description = "Plugins to remove.")
+  @Parameters(paramLabel = "NAME", arity = "1..*", parameterConsumer = NameList.class,
+      description = "Plugins to remove.")
   List<String> plugins = new ArrayList<>();
 
   @Override

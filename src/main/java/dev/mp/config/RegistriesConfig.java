@@ -39,7 +39,13 @@ public record RegistriesConfig(
   }
 
   public Optional<RegistrySpec> find(String name) {
-    return registries.stream().filter(r -> r.name().equals(name)).findFirst();
+    // A loop, not a stream: the policy asks this once for every resolved plugin.
+    for (RegistrySpec registry : registries) {
+      if (registry.name().equals(name)) {
+        return Optional.of(registry);
+      }
+    }
+    return Optional.empty();
   }
 
   /** This config with {@code spec} added, or replacing the registry of the same name in place. */

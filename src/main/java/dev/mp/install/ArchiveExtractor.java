@@ -155,6 +155,8 @@ public final class ArchiveExtractor {
     private final Map<String, Item> items = new HashMap<>();
     private final List<Item> links = new ArrayList<>();
     private long bytes;
+    /** One copy buffer for the whole archive: a new 64 KiB array per entry was most of an install's garbage. */
+    private final byte[] buffer = new byte[1 << 16];
     private int entries;
 
     Run(String label, Path raw, ExtractionLimits limits) {
@@ -213,7 +215,6 @@ public final class ArchiveExtractor {
     }
 
     private void write(String rawName, InputStream content, Path path) throws IOException {
-      byte[] buffer = new byte[1 << 16];
       try (OutputStream out = Files.newOutputStream(path)) {
         int n;
         while ((n = content.read(buffer)) > 0) {

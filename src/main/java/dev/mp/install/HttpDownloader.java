@@ -55,7 +55,7 @@ final class HttpDownloader {
     static final Credentials NONE = new Credentials(null, Optional::empty, () -> false, "none");
   }
 
-  private final HttpClient client;
+  private volatile HttpClient client;
   private final Duration total;
   private final Duration stall;
 
@@ -74,12 +74,29 @@ final class HttpDownloader {
 
   /** A downloader with its own time limits (tests keep them short). */
   HttpDownloader(Duration total, Duration stall) {
-    this.client = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(15))
-        .build();
     this.total = total;
     this.stall = stall;
+  }
+
+  /**
+   * The client, built on the first download: an install served from the package store never pays
+   * for it (building one starts threads and costs tens of milliseconds).
+   */
+  private HttpClient client() {
+    HttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built = HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(Duration.ofSeconds(15))
+              .build();
+          client = built;
+        }
+      }
+    }
+    return built;
   }
 
   /**
@@ -105,7 +122,7 @@ final class HttpDownloader {
             authenticated = true;
           }
         }
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
         if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
           response.body().close();

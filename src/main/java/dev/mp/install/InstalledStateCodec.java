@@ -83,7 +83,6 @@ public final class InstalledStateCodec {
     TreeMap<String, String> requested = new TreeMap<>();
     TreeMap<String, InstalledPlugin> plugins = new TreeMap<>();
     try (JsonParser parser = Json.factory().createParser(bytes)) {
-      parser.setCodec(Json.mapper());
       expect(parser.nextToken() == JsonToken.START_OBJECT, label, hint);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
@@ -91,7 +90,7 @@ public final class InstalledStateCodec {
         if (field.equals("stateVersion")) {
           version = parser.getValueAsInt(-1);
         } else if (field.equals("requested")) {
-          JsonNode node = parser.readValueAsTree();
+          JsonNode node = Json.readTree(parser);
           node.properties().forEach(e -> requested.put(e.getKey(), e.getValue().asText()));
         } else if (field.equals("plugins")) {
           expect(parser.currentToken() == JsonToken.START_OBJECT, label, hint);
@@ -130,7 +129,7 @@ public final class InstalledStateCodec {
           files.add(parser.getText());
         }
       } else {
-        n.set(field, parser.readValueAsTree());
+        n.set(field, Json.readTree(parser));
       }
     }
     for (String field : List.of("version", "integrity", "registry", "registryLocation", "resolved")) {

@@ -207,7 +207,7 @@ public final class Installer {
       return null;
     }
     try {
-      com.fasterxml.jackson.databind.JsonNode description = dev.mp.io.Json.mapper().readTree(manifest).get("description");
+      com.fasterxml.jackson.databind.JsonNode description = dev.mp.io.Json.readTree(manifest).get("description");
       return description != null && description.isTextual() ? description.textValue() : null;
     } catch (IOException | RuntimeException e) {
       return null;

@@ -2,14 +2,17 @@ package dev.mp.install;
 
 import dev.mp.MpException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -25,34 +28,79 @@ final class Trees {
 
   private Trees() {}
 
-  /** Copies the tree at {@code from} to {@code to}, which must not exist. */
+  /**
+   * Copies the tree at {@code from} to {@code to}, which must not exist. One {@code lstat} per entry
+   * (type and mode together), the content through {@link FileChannel#transferTo} (the kernel copies
+   * it), then the mode set to exactly {@code 644} or {@code 755} whatever the umask.
+   */
   static void copy(Path from, Path to) throws IOException {
-    Files.walkFileTree(from, Set.of(), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (!dir.equals(from) && dir.getFileName().toString().equals(".git")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+      copyOther(from, to);
+      return;
+    }
+    Files.createDirectories(to);
+    copyInto(from, to);
+  }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (attrs.isSymbolicLink()) {
-          Files.createSymbolicLink(target, Files.readSymbolicLink(file));
-        } else if (attrs.isRegularFile()) {
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-          Files.setPosixFilePermissions(target, isExecutable(file) ? EXECUTABLE : FILE);
+  /** A root that is a link or a file is copied as itself, as the tree walker visits it. */
+  private static void copyOther(Path from, Path to) throws IOException {
+    PosixFileAttributes attributes = Files.readAttributes(from, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (attributes.isSymbolicLink()) {
+      Files.createSymbolicLink(to, Files.readSymbolicLink(from));
+    } else if (attributes.isRegularFile()) {
+      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(to, anyExecute(attributes.permissions()) ? EXECUTABLE : FILE);
+    }
+  }
+
+  private static void copyInto(Path from, Path to) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
+      for (Path entry : entries) {
+        PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        String name = entry.getFileName().toString();
+        Path target = to.resolve(name);
+        if (attributes.isDirectory()) {
+          if (!name.equals(".git")) {
+            Files.createDirectory(target);
+            copyInto(entry, target);
+          }
+        } else if (attributes.isSymbolicLink()) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(entry));
+        } else if (attributes.isRegularFile()) {
+          copyFile(entry, target, attributes.size());
+          Files.setPosixFilePermissions(target, anyExecute(attributes.permissions()) ? EXECUTABLE : FILE);
         }
-        return FileVisitResult.CONTINUE;
       }
-    });
+    }
+  }
+
+  private static void copyFile(Path source, Path target, long size) throws IOException {
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long done = 0;
+      while (done < size) {
+        long moved = in.transferTo(done, size - done, out);
+        if (moved <= 0) {
+          break;
+        }
+        done += moved;
+      }
+      // A file that grew while being copied is copied whole, as Files.copy would.
+      while (true) {
+        long moved = in.transferTo(done, 1 << 20, out);
+        if (moved <= 0) {
+          break;
+        }
+        done += moved;
+      }
+    }
   }
 
   static boolean isExecutable(Path file) throws IOException {
-    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+    return anyExecute(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  private static boolean anyExecute(Set<PosixFilePermission> permissions) {
     return permissions.contains(PosixFilePermission.OWNER_EXECUTE)
         || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
         || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);

@@ -2,8 +2,12 @@ package dev.mp.io;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +18,14 @@ import java.util.Map;
  * built in (commands build their trees in a fixed order).
  *
  * <p>Written by hand rather than through Jackson's pretty printer, whose separators and line ends
- * depend on configuration and platform.
+ * depend on configuration and platform. {@link #write(JsonNode, boolean, Writer)} streams a document
+ * in chunks, so printing a result of many megabytes never holds it whole in memory twice over.
  */
 public final class CanonicalJson {
+  /** Text handed to a {@link Writer} at a time: big enough for few calls, small enough to stay in cache. */
+  private static final int CHUNK = 16 * 1024;
+  private static final String SPACES = " ".repeat(2 * Json.MAX_DEPTH);
+
   private CanonicalJson() {}
 
   /** The document as UTF-8 bytes, keys sorted. */
@@ -25,10 +34,59 @@ public final class CanonicalJson {
   }
 
   public static String toString(JsonNode node, boolean sortKeys) {
-    StringBuilder out = new StringBuilder(256);
+    Text out = new Text(new StringBuilder(256), null);
     write(node, sortKeys, 0, out);
-    out.append('\n');
-    return out.toString();
+    out.text.append('\n');
+    return out.text.toString();
+  }
+
+  /**
+   * Writes the document to {@code writer} exactly as {@link #toString} gives it, in chunks; does not
+   * flush.
+   *
+   * @throws IOException when the writer fails
+   */
+  public static void write(JsonNode node, boolean sortKeys, Writer writer) throws IOException {
+    Text out = new Text(new StringBuilder(2 * CHUNK), writer);
+    try {
+      write(node, sortKeys, 0, out);
+      out.text.append('\n');
+      out.drain();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The text being written and, when streaming, where full chunks go. */
+  private static final class Text {
+    final StringBuilder text;
+    private final Writer writer;
+    private char[] chunk;
+
+    Text(StringBuilder text, Writer writer) {
+      this.text = text;
+      this.writer = writer;
+    }
+
+    void drainIfFull() {
+      if (writer != null && text.length() >= CHUNK) {
+        drain();
+      }
+    }
+
+    void drain() {
+      int length = text.length();
+      if (chunk == null || chunk.length < length) {
+        chunk = new char[Math.max(length, 2 * CHUNK)];
+      }
+      text.getChars(0, length, chunk, 0);
+      try {
+        writer.write(chunk, 0, length);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      text.setLength(0);
+    }
   }
 
   /** One line, no spaces: for JSON Lines files such as the audit trail. */
@@ -38,20 +96,24 @@ public final class CanonicalJson {
     return out.toString();
   }
 
-  private static void write(JsonNode node, boolean sortKeys, int depth, StringBuilder out) {
+  private static void write(JsonNode node, boolean sortKeys, int depth, Text sink) {
+    StringBuilder out = sink.text;
     if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> fields = fields(node, sortKeys);
-      if (fields.isEmpty()) {
+      if (node.isEmpty()) {
         out.append("{}");
         return;
       }
       out.append("{\n");
-      for (int i = 0; i < fields.size(); i++) {
+      Iterator<Map.Entry<String, JsonNode>> fields =
+          sortKeys ? fields(node, true).iterator() : node.properties().iterator();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
         indent(depth + 1, out);
-        quote(fields.get(i).getKey(), out);
+        quote(field.getKey(), out);
         out.append(": ");
-        write(fields.get(i).getValue(), sortKeys, depth + 1, out);
-        out.append(i + 1 < fields.size() ? ",\n" : "\n");
+        write(field.getValue(), sortKeys, depth + 1, sink);
+        out.append(fields.hasNext() ? ",\n" : "\n");
+        sink.drainIfFull();
       }
       indent(depth, out);
       out.append('}');
@@ -61,10 +123,11 @@ public final class CanonicalJson {
         return;
       }
       out.append("[\n");
-      for (int i = 0; i < node.size(); i++) {
+      for (int i = 0, n = node.size(); i < n; i++) {
         indent(depth + 1, out);
-        write(node.get(i), sortKeys, depth + 1, out);
-        out.append(i + 1 < node.size() ? ",\n" : "\n");
+        write(node.get(i), sortKeys, depth + 1, sink);
+        out.append(i + 1 < n ? ",\n" : "\n");
+        sink.drainIfFull();
       }
       indent(depth, out);
       out.append(']');
@@ -117,6 +180,14 @@ public final class CanonicalJson {
       quote(node.textValue(), out);
     } else if (node.isNull() || node.isMissingNode()) {
       out.append("null");
+    } else if (node.isBoolean()) {
+      out.append(node.booleanValue());
+    } else if (node.isInt() || node.isLong()) {
+      // What Jackson writes for these, without its JsonNode.toString(), which builds an ObjectMapper
+      // on first use and a generator on every call.
+      out.append(node.longValue());
+    } else if (node.isBigInteger()) {
+      out.append(node.bigIntegerValue());
     } else {
       out.append(node.toString());
     }
@@ -124,11 +195,30 @@ public final class CanonicalJson {
 
   private static void quote(String text, StringBuilder out) {
     out.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(text, out);
+    if (needsEscaping(text)) {
+      JsonStringEncoder.getInstance().quoteAsString(text, out);
+    } else {
+      out.append(text);
+    }
     out.append('"');
   }
 
+  /** True when JSON needs an escape in {@code text}: a quote, a backslash or a control character. */
+  private static boolean needsEscaping(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void indent(int depth, StringBuilder out) {
+    if (2 * depth <= SPACES.length()) {
+      out.append(SPACES, 0, 2 * depth);
+      return;
+    }
     for (int i = 0; i < depth; i++) {
       out.append("  ");
     }

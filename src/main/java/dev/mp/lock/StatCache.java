@@ -3,7 +3,7 @@ package dev.mp.lock;
 import dev.mp.install.ContentDigests;
 import dev.mp.integrity.TreeHash;
 import dev.mp.io.AtomicFiles;
-import java.io.BufferedInputStream;
+import dev.mp.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -55,25 +55,74 @@ public final class StatCache {
 
   /** The cache for {@code installDir}, empty when there is none or it cannot be read. */
   public static StatCache load(Path cacheDir, Path installDir) {
-    String id = TreeHash.sha256Hex(installDir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+    String id = Sha256.hex(installDir.toAbsolutePath().normalize().toString());
     Path file = cacheDir.resolve("stat-v1").resolve(id + ".bin");
     Map<String, Entry> entries = new HashMap<>();
-    if (Files.isRegularFile(file)) {
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-        if (in.readUTF().equals(HEADER)) {
-          int count = in.readInt();
+    byte[] bytes;
+    try {
+      bytes = AtomicFiles.readIfExists(file);
+    } catch (RuntimeException unreadable) {
+      bytes = null;
+    }
+    if (bytes != null) {
+      try {
+        Reader in = new Reader(bytes);
+        if (in.utf().equals(HEADER)) {
+          int count = in.int32();
+          entries = new HashMap<>(count * 2);
           for (int i = 0; i < count; i++) {
-            String key = in.readUTF();
-            entries.put(key, new Entry(in.readLong(), in.readLong(), in.readLong(), in.readUTF(), in.readLong(),
-                in.readUTF()));
+            String key = in.utf();
+            entries.put(key, new Entry(in.int64(), in.int64(), in.int64(), in.utf(), in.int64(), in.utf()));
           }
         }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         // A damaged or truncated cache is a cache miss, nothing more.
         entries.clear();
       }
     }
     return new StatCache(file, entries);
+  }
+
+  /**
+   * Reads what {@link DataOutputStream} wrote, from one array: 20,000 entries decode several times
+   * faster than through {@code DataInputStream}, since ASCII strings (nearly all) become strings
+   * directly.
+   */
+  private static final class Reader {
+    private final byte[] bytes;
+    private int at;
+
+    Reader(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    int int32() {
+      int value = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+          | (bytes[at + 3] & 0xff);
+      at += 4;
+      return value;
+    }
+
+    long int64() {
+      long high = int32() & 0xffffffffL;
+      return high << 32 | (int32() & 0xffffffffL);
+    }
+
+    /** {@code writeUTF}'s form: a 2-byte length, then modified UTF-8 (plain ASCII for ASCII text). */
+    String utf() throws IOException {
+      int length = (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
+      int start = at + 2;
+      if (start + length > bytes.length) {
+        throw new java.io.EOFException();
+      }
+      at = start + length;
+      for (int i = start; i < at; i++) {
+        if (bytes[i] <= 0) {
+          return new DataInputStream(new java.io.ByteArrayInputStream(bytes, start - 2, length + 2)).readUTF();
+        }
+      }
+      return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** A content hasher for the files of plugin {@code plugin}, answering from the cache when it may. */
@@ -83,7 +132,7 @@ public final class StatCache {
       BasicFileAttributes attributes = ref.attributes();
       long size = attributes.size();
       long mtime = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-      long ctime = ctime(ref.file());
+      long ctime = ref.ctimeNanos() >= 0 ? ref.ctimeNanos() : ctime(ref.file());
       String fileKey = String.valueOf(attributes.fileKey());
       Entry old = previous.get(key);
       if (old != null && old.size == size && old.mtime == mtime && old.ctime == ctime && old.fileKey.equals(fileKey)

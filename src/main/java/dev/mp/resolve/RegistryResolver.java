@@ -12,7 +12,6 @@ import dev.mp.registry.DependencySpec;
 import dev.mp.registry.LoadedRegistry;
 import dev.mp.registry.RegistrySet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -197,7 +196,10 @@ public final class RegistryResolver {
       }
       roots.add(new Solver.Root(name, range));
     }
-    roots.sort(Comparator.comparing(Solver.Root::name).thenComparing(root -> root.range().text()));
+    roots.sort((a, b) -> {
+      int byName = a.name().compareTo(b.name());
+      return byName != 0 ? byName : a.range().text().compareTo(b.range().text());
+    });
     return roots;
   }
 

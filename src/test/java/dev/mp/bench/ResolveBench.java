@@ -30,12 +30,9 @@ import java.util.SplittableRandom;
  * Resolver benchmark (not a test): builds synthetic federations in memory and times
  * {@link RegistryResolver#resolve} alone. Run through {@code bench/resolve/run.sh}.
  *
- * <p>Workloads: {@code small} = 5 registries x 20,000 entries, 2,000 requested; {@code large} = 10 x
- * 100,000, 5,000 requested. Registry {@code i} holds a window of a universe of names that overlaps
- * its neighbours (each name is in about two registries); overlapping entries are mirrors (same
- * integrity) except about 1% forks (different integrity, so conflicts, settled by priority and
- * audited). Each entry has 1-3 releases; releases depend on 0-2 names further up the universe (so
- * the graph has no cycle), with {@code ^1}, {@code *} or {@code >=1.0.0}.
+ * <p>Workloads ({@link SyntheticFederation}): {@code small} = 5 registries x 20,000 entries, 2,000
+ * requested; {@code large} = 10 x 100,000, 5,000 requested. {@code bench/resolve/whole-process.sh}
+ * times the same federations through the real command line.
  *
  * <p>Options after the workload and the number of warm runs: {@code explain} (build the trace),
  * {@code hash} (index by hash instead of {@code InMemoryIndex}'s tree, as a hashed cache would).
@@ -44,9 +41,6 @@ import java.util.SplittableRandom;
  * the thread's CPU time (steadier on a shared machine).
  */
 public final class ResolveBench {
-  private static final String[] VERSIONS = {"1.0.0", "1.1.0", "1.2.3", "2.0.0"};
-  private static final String[] RANGES = {"^1", "*", ">=1.0.0"};
-
   private ResolveBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -55,26 +49,21 @@ public final class ResolveBench {
     List<String> options = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
     boolean explain = options.contains("explain");
     boolean hashed = options.contains("hash");
-    int registries = workload.equals("large") ? 10 : 5;
-    int entries = workload.equals("large") ? 100_000 : 20_000;
-    int requested = workload.equals("large") ? 5_000 : 2_000;
+    SyntheticFederation federation = SyntheticFederation.of(workload);
+    int requested = SyntheticFederation.requestedCount(workload);
 
     long buildStart = System.nanoTime();
-    int step = entries / 2;
-    int universe = step * (registries - 1) + entries;
-    List<LoadedRegistry> loaded = new ArrayList<>(registries);
-    for (int r = 0; r < registries; r++) {
-      loaded.add(registry(r, registries, r * step, entries, universe, hashed));
+    List<LoadedRegistry> loaded = new ArrayList<>(federation.registries());
+    for (int r = 0; r < federation.registries(); r++) {
+      List<PluginEntry> plugins = federation.entries(r);
+      loaded.add(LoadedRegistry.fresh(
+          RegistrySpec.of(federation.registryName(r), "https://" + federation.registryName(r) + ".example/index.json",
+              federation.priority(r)),
+          hashed ? new HashedIndex(plugins) : new InMemoryIndex(plugins)));
     }
     RegistrySet set = new RegistrySet(loaded);
     long buildMillis = (System.nanoTime() - buildStart) / 1_000_000;
-
-    SplittableRandom random = new SplittableRandom(42);
-    List<String> specs = new ArrayList<>(requested);
-    for (int i = 0; i < requested; i++) {
-      String name = name(random.nextInt(universe));
-      specs.add(random.nextInt(10) < 7 ? name : name + "@^1");
-    }
+    List<String> specs = federation.requested(requested);
     Path project = Files.createTempDirectory("mp-bench");
     Context context = new Context(project, project.resolve("cache"), true, Clock.systemUTC(), Map.of(), Reporter.SILENT,
         Terminal.NONE);
@@ -105,31 +94,10 @@ public final class ResolveBench {
         "%s: %d registries x %,d entries%s, %,d requested -> %,d resolved, %,d conflicts%s%n"
             + "  build %,d ms | resolve cold %.1f ms (cpu %.1f ms) | warm median %.1f ms (cpu %.1f ms, %d runs)"
             + " | heap in use %,d MB%n",
-        workload, registries, entries, hashed ? " (hashed index)" : "", requested, first.plugins().size(), first.conflicts().size(),
+        workload, federation.registries(), federation.entriesPerRegistry(), hashed ? " (hashed index)" : "", requested, first.plugins().size(), first.conflicts().size(),
         explain ? " (with --explain trace)" : "", buildMillis, cold, coldCpu,
         warmRuns == 0 ? Double.NaN : warm[warmRuns / 2], warmRuns == 0 ? Double.NaN : warmCpu[warmRuns / 2], warmRuns,
         (runtime.totalMemory() - runtime.freeMemory()) >> 20);
-  }
-
-  private static LoadedRegistry registry(int r, int count, int from, int size, int universe, boolean hashed) {
-    String registry = "registry-" + r;
-    List<PluginEntry> plugins = new ArrayList<>(size);
-    for (int n = from; n < from + size; n++) {
-      SplittableRandom random = new SplittableRandom(n * 31L + 7);
-      boolean fork = (n + r) % 97 == 0;
-      int releases = 1 + random.nextInt(3);
-      List<Release> list = new ArrayList<>(releases);
-      for (int v = releases - 1; v >= 0; v--) {
-        String version = v == 0 ? VERSIONS[0] : VERSIONS[v + random.nextInt(VERSIONS.length - v)];
-        if (v > 0 && list.stream().anyMatch(existing -> existing.version().equals(version))) {
-          continue;
-        }
-        list.add(release(n, version, fork ? registry : "", dependencies(random, n, universe)));
-      }
-      plugins.add(new PluginEntry(name(n), null, 50 + (n % 50), list));
-    }
-    return LoadedRegistry.fresh(RegistrySpec.of(registry, "https://" + registry + ".example/index.json", 100 - r * (100 / count)),
-        hashed ? new HashedIndex(plugins) : new InMemoryIndex(plugins));
   }
 
   /** An index answering by hash, like a hashed on-disk cache would, to separate resolver cost from TreeMap lookups. */
@@ -158,25 +126,4 @@ public final class ResolveBench {
     }
   }
 
-  private static Release release(int n, String version, String fork, List<DependencySpec> dependencies) {
-    String integrity = "sha512-" + Base64.getEncoder().encodeToString(
-        Arrays.copyOf((n + "@" + version + fork).getBytes(StandardCharsets.UTF_8), 64));
-    return new Release(version, integrity, null,
-        new PackageSource.Archive("https://cdn.example/" + name(n) + "-" + version + ".tgz"), dependencies, false, null);
-  }
-
-  private static List<DependencySpec> dependencies(SplittableRandom random, int n, int universe) {
-    int roll = random.nextInt(100);
-    int count = roll < 50 ? 0 : roll < 85 ? 1 : 2;
-    List<DependencySpec> dependencies = new ArrayList<>(count);
-    for (int i = 0; i < count && n + 1 < universe; i++) {
-      int target = Math.min(universe - 1, n + 1 + random.nextInt(500));
-      dependencies.add(new DependencySpec(name(target), RANGES[random.nextInt(RANGES.length)], null));
-    }
-    return dependencies;
-  }
-
-  private static String name(int n) {
-    return String.format(java.util.Locale.ROOT, "plugin-%06d", n);
-  }
 }

@@ -46,6 +46,39 @@ class TreeHashTest {
   }
 
   @Test
+  void theSingleStatWalkFindsWhatTheTreeWalkerFinds() throws Exception {
+    samplePlugin();
+    TestFiles.write(root.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    TestFiles.write(root.resolve("nested/deeper/.git/config"), "[core]\n");
+    TestFiles.write(root.resolve("nested/deeper/tool"), "#!/bin/sh\n");
+    Files.setPosixFilePermissions(root.resolve("nested/deeper/tool"), PosixFilePermissions.fromString("rw-r-x---"));
+    Files.createSymbolicLink(root.resolve("nested/to-folder"), Path.of("deeper"));
+    Files.createSymbolicLink(root.resolve("dangling"), Path.of("nowhere"));
+    Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("nested/fifo").toString()).start();
+    assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    List<TreeHash.FileRef> walked = TreeHash.walk(root);
+    List<TreeHash.FileRef> reference = TreeHash.walkWithTreeWalker(root);
+    assertThat(walked).extracting(TreeHash.FileRef::path).containsExactlyElementsOf(
+        reference.stream().map(TreeHash.FileRef::path).toList()).contains("nested/deeper/tool", "nested/to-folder",
+        "dangling").doesNotContain(".git/HEAD", "nested/deeper/.git/config", "nested/fifo");
+    for (int i = 0; i < walked.size(); i++) {
+      TreeHash.FileRef a = walked.get(i);
+      TreeHash.FileRef b = reference.get(i);
+      assertThat(a.file()).isEqualTo(b.file());
+      assertThat(a.executable()).as(a.path()).isEqualTo(b.executable());
+      assertThat(a.attributes().isSymbolicLink()).isEqualTo(b.attributes().isSymbolicLink());
+      assertThat(a.attributes().isRegularFile()).isEqualTo(b.attributes().isRegularFile());
+      assertThat(a.attributes().size()).isEqualTo(b.attributes().size());
+      assertThat(a.attributes().lastModifiedTime()).isEqualTo(b.attributes().lastModifiedTime());
+      assertThat(a.attributes().fileKey()).isEqualTo(b.attributes().fileKey());
+      assertThat(a.ctimeNanos()).isEqualTo(((java.nio.file.attribute.FileTime) Files.getAttribute(a.file(), "unix:ctime",
+          java.nio.file.LinkOption.NOFOLLOW_LINKS)).to(TimeUnit.NANOSECONDS));
+    }
+    assertThat(walked).filteredOn(TreeHash.FileRef::executable).extracting(TreeHash.FileRef::path)
+        .containsExactly("nested/deeper/tool", "scripts/run.sh");
+  }
+
+  @Test
   void listsCanonicalLinesSortedByUtf8Bytes() throws Exception {
     samplePlugin();
     List<TreeHash.Entry> entries = TreeHash.entries(root, TreeHash.READ_CONTENT);

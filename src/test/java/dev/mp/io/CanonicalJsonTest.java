@@ -36,4 +36,16 @@ class CanonicalJsonTest {
     assertThat(CanonicalJson.toString(node, false)).isEqualTo("{\n  \"b\": 1,\n  \"a\": 2\n}\n");
     assertThat(CanonicalJson.compact(node, true)).isEqualTo("{\"a\":2,\"b\":1}");
   }
+
+  @Test
+  void writesScalarsExactlyAsJacksonDoes() throws Exception {
+    ObjectNode node = Json.object();
+    node.put("int", -2147483648).put("long", 9223372036854775807L).put("big", new java.math.BigInteger("-123456789012345678901234567890"))
+        .put("double", 1.5e-7).put("decimal", new java.math.BigDecimal("10.250")).put("float", 0.1f)
+        .put("true", true).put("false", false).putNull("null");
+    node.put("controls", "tab\t nul\u0000 bell\u0007 cr\r esc\u001b del\u007f").put("plain", "naïve ☃ 😀 </script>")
+        .put("quotes", "\"\\/");
+    node.putArray("mixed").add(0).add(-1L).add("").add(true);
+    assertThat(CanonicalJson.compact(node, false)).isEqualTo(Json.mapper().writeValueAsString(node));
+  }
 }

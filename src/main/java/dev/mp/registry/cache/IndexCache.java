@@ -1,6 +1,6 @@
 package dev.mp.registry.cache;
 
-import dev.mp.integrity.TreeHash;
+import dev.mp.io.Sha256;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.SafeUrl;
 import java.net.URI;
@@ -36,7 +36,7 @@ public final class IndexCache {
 
   /** The entry of a registry URL ({@code http(s)}) or a local path. */
   public CacheEntry entry(String location) {
-    String key = TreeHash.sha256Hex(canonical(location).getBytes(StandardCharsets.UTF_8));
+    String key = Sha256.hex(canonical(location));
     return new CacheEntry(this, root.resolve(BUCKET).resolve(key));
   }
 

@@ -138,13 +138,17 @@ final class RecordCodec {
     }
   }
 
-  /** Reads with absolute gets only, so one mapped buffer serves any number of threads. */
+  /**
+   * Reads a record copied out of the lookup file. Decoding works on a heap array, not on the mapped
+   * buffer: one bulk copy per record, then plain array reads, which is several times faster than a
+   * bounds-checked buffer access per byte; each string is made straight from the array.
+   */
   static final class Cursor {
-    private final ByteBuffer buffer;
+    private final byte[] bytes;
     private int position;
 
-    Cursor(ByteBuffer buffer, int position) {
-      this.buffer = buffer;
+    Cursor(byte[] bytes, int position) {
+      this.bytes = bytes;
       this.position = position;
     }
 
@@ -153,7 +157,7 @@ final class RecordCodec {
     }
 
     int u8() {
-      return Byte.toUnsignedInt(buffer.get(position++));
+      return bytes[position++] & 0xFF;
     }
 
     long varint() {
@@ -182,20 +186,52 @@ final class RecordCodec {
     }
 
     private String utf8(int length) {
-      byte[] bytes = new byte[length];
-      buffer.get(position, bytes);
+      String text = new String(bytes, position, length, StandardCharsets.UTF_8);
       position += length;
-      return new String(bytes, StandardCharsets.UTF_8);
+      return text;
     }
   }
 
-  /** The name of the record at {@code offset}, without decoding the rest. */
-  static String name(ByteBuffer buffer, int offset) {
-    return new Cursor(buffer, offset).str();
+  /**
+   * The record whose length prefix starts at {@code offset} of a lookup file's records, copied out
+   * (without the prefix).
+   */
+  static byte[] record(ByteBuffer records, int offset) {
+    int[] at = {offset};
+    byte[] record = new byte[varint(records, at)];
+    records.get(at[0], record);
+    return record;
   }
 
-  static PluginEntry decode(ByteBuffer buffer, int offset) {
-    Cursor in = new Cursor(buffer, offset);
+  /** The name of the record whose length prefix starts at {@code offset}, reading nothing else. */
+  static String name(ByteBuffer records, int offset) {
+    int[] at = {offset};
+    varint(records, at);
+    byte[] name = new byte[varint(records, at)];
+    records.get(at[0], name);
+    return new String(name, StandardCharsets.UTF_8);
+  }
+
+  /** A varint of at most 32 bits at {@code at[0]}, which is moved past it. */
+  private static int varint(ByteBuffer buffer, int[] at) {
+    int result = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      int b = Byte.toUnsignedInt(buffer.get(at[0]++));
+      result |= (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return result;
+      }
+    }
+    throw new IllegalStateException("corrupt length at " + at[0]);
+  }
+
+  /** The name of a record, without decoding the rest. */
+  static String name(byte[] record) {
+    return new Cursor(record, 0).str();
+  }
+
+  static PluginEntry decode(byte[] record) {
+    Cursor in = new Cursor(record, 0);
     String name = in.str();
     String description = in.nstr();
     long trust = in.varint();

@@ -63,7 +63,7 @@ final class IndexFields {
           if (token == JsonToken.VALUE_STRING) {
             resolved = TextNode.valueOf(parser.getText());
           } else if (token == JsonToken.START_OBJECT) {
-            resolved = Json.mapper().readTree(parser);
+            resolved = Json.readTree(parser);
           } else {
             wrongType(parser, field, "a string or a source object");
           }
@@ -101,12 +101,12 @@ final class IndexFields {
   /** Strings are read as they stream by; only an array holding objects is read as a tree. */
   private JsonNode readDependencies(JsonParser parser, JsonToken token) throws IOException {
     if (token != JsonToken.START_ARRAY) {
-      return Json.mapper().readTree(parser);
+      return Json.readTree(parser);
     }
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     JsonToken item;
     while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
-      array.add(item == JsonToken.VALUE_STRING ? TextNode.valueOf(parser.getText()) : Json.mapper().readTree(parser));
+      array.add(item == JsonToken.VALUE_STRING ? TextNode.valueOf(parser.getText()) : Json.readTree(parser));
     }
     return array;
   }

@@ -1,0 +1,43 @@
+package dev.mp.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
+/** {@link Sha256} is the SHA-256 the JDK computes, at every length around the padding boundaries. */
+class Sha256Properties {
+  private static String jdk(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  @Property(tries = 500)
+  void equalsTheJdksDigest(@ForAll @Size(max = 300) byte[] bytes) throws Exception {
+    assertThat(Sha256.hex(bytes)).isEqualTo(jdk(bytes));
+  }
+
+  @Example
+  void equalsTheJdksDigestAtEveryLengthUpToThreeBlocks() throws Exception {
+    for (int length = 0; length <= 200; length++) {
+      byte[] bytes = new byte[length];
+      for (int i = 0; i < length; i++) {
+        bytes[i] = (byte) (i * 31 + length);
+      }
+      assertThat(Sha256.hex(bytes)).as("length " + length).isEqualTo(jdk(bytes));
+    }
+  }
+
+  @Example
+  void matchesTheFipsExamples() {
+    assertThat(Sha256.hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Sha256.hex("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assertThat(Sha256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"))
+        .isEqualTo("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    assertThat(Sha256.hex("naïve ☃".getBytes(StandardCharsets.UTF_8))).isEqualTo(Sha256.hex("naïve ☃"));
+  }
+}

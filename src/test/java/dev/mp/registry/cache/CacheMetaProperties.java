@@ -1,0 +1,39 @@
+package dev.mp.registry.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** {@code meta.json} times read by hand mean what {@code Instant.parse} makes of them. */
+class CacheMetaProperties {
+  @Property(tries = 2000)
+  void readsWhatInstantWrites(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long seconds,
+      @ForAll @IntRange(min = 0, max = 999_999_999) int nanos, @ForAll @IntRange(min = 0, max = 3) int precision) {
+    int[] scale = {1, 1_000_000, 1_000, 1_000_000_000};
+    Instant instant = Instant.ofEpochSecond(seconds, nanos / scale[precision] * scale[precision]);
+    assertThat(CacheMeta.instant(instant.toString())).isEqualTo(instant).isEqualTo(Instant.parse(instant.toString()));
+  }
+
+  @Example
+  void behavesLikeInstantParseOnOtherForms() {
+    for (String text : new String[] {"2026-01-01T00:00:00.5Z", "+10000-01-01T00:00:00Z", "2026-06-30T23:59:60Z",
+        "2026-01-01T24:00:00Z", "2026-01-01T00:00:00.Z", "", "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z",
+        "2026-01-01 00:00:00Z", "2026-01-01T00:00:00", "2026-0a-01T00:00:00Z", "2026-01-01T00:00:00.1234567890Z"}) {
+      Instant expected;
+      try {
+        expected = Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        assertThatThrownBy(() -> CacheMeta.instant(text)).as(text).isInstanceOf(DateTimeParseException.class);
+        continue;
+      }
+      assertThat(CacheMeta.instant(text)).as(text).isEqualTo(expected);
+    }
+  }
+}
