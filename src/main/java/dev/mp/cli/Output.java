@@ -137,14 +137,7 @@ public final class Output {
   public int error(MpException e) {
     if (json) {
       ObjectNode document = Json.object();
-      ObjectNode error = document.putObject("error");
-      error.put("code", e.code().name());
-      error.put("message", e.getMessage());
-      if (e.hint() == null) {
-        error.putNull("hint");
-      } else {
-        error.put("hint", e.hint());
-      }
+      document.set("error", ErrorJson.of(e));
       json(document);
     }
     err.println(paint("error", Style.RED) + ": " + e.getMessage());

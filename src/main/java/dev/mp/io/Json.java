@@ -104,6 +104,24 @@ public final class Json {
           array.add(value(parser, item));
         }
         return array;
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(parser.getDoubleValue());
+      default:
+        JsonNode scalar = scalar(parser, token);
+        if (scalar == null) {
+          throw new IOException("unexpected token " + token);
+        }
+        return scalar;
+    }
+  }
+
+  /**
+   * The node of a string, integer, boolean or null token (integers as int, long or big-integer
+   * nodes); null for any other token, which each reader handles its own way.
+   */
+  public static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (token) {
       case VALUE_STRING:
         return nodes.textNode(parser.getText());
       case VALUE_NUMBER_INT:
@@ -115,8 +133,6 @@ public final class Json {
           default:
             return nodes.numberNode(parser.getBigIntegerValue());
         }
-      case VALUE_NUMBER_FLOAT:
-        return nodes.numberNode(parser.getDoubleValue());
       case VALUE_TRUE:
         return nodes.booleanNode(true);
       case VALUE_FALSE:
@@ -124,7 +140,7 @@ public final class Json {
       case VALUE_NULL:
         return nodes.nullNode();
       default:
-        throw new IOException("unexpected token " + token);
+        return null;
     }
   }
 

@@ -143,24 +143,13 @@ public final class JsonDocument {
               "write the value out in full");
         }
         return nodes.textNode(parser.getText());
-      case VALUE_NUMBER_INT:
-        switch (parser.getNumberType()) {
-          case INT:
-            return nodes.numberNode(parser.getIntValue());
-          case LONG:
-            return nodes.numberNode(parser.getLongValue());
-          default:
-            return nodes.numberNode(parser.getBigIntegerValue());
-        }
       case VALUE_NUMBER_FLOAT:
         return nodes.numberNode(parser.getDecimalValue());
-      case VALUE_TRUE:
-        return nodes.booleanNode(true);
-      case VALUE_FALSE:
-        return nodes.booleanNode(false);
-      case VALUE_NULL:
-        return nodes.nullNode();
       default:
+        JsonNode scalar = Json.scalar(parser, token);
+        if (scalar != null) {
+          return scalar;
+        }
         throw new MpException(
             errorCode,
             label + ":" + position(parser.currentTokenLocation()) + ": unsupported value " + token);

@@ -166,7 +166,7 @@ public final class MarketplaceParser {
     }
     Optional<PluginManifest> manifest = folder == null ? Optional.empty()
         : PluginManifest.read(folder, manifestLabel(folder), warnings);
-    String entryVersion = optionalText(node, "version", problems);
+    String entryVersion = PluginManifest.optionalText(node, "version", problems);
     String version = manifest.map(PluginManifest::version).orElse(null);
     if (version == null) {
       version = entryVersion;
@@ -177,7 +177,7 @@ public final class MarketplaceParser {
     if (version == null) {
       version = "0.0.0";
     }
-    String description = optionalText(node, "description", problems);
+    String description = PluginManifest.optionalText(node, "description", problems);
     if (description == null) {
       description = manifest.map(PluginManifest::description).orElse(null);
     }
@@ -290,15 +290,4 @@ public final class MarketplaceParser {
     }
   }
 
-  private static String optionalText(JsonNode node, String field, List<String> problems) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual() || value.textValue().isBlank()) {
-      problems.add("field `" + field + "`: expected a non-empty string; ignored");
-      return null;
-    }
-    return value.textValue().trim();
-  }
 }

@@ -52,9 +52,9 @@ record PluginManifest(String name, String version, String description, List<Depe
       return Optional.empty();
     }
     List<String> problems = new ArrayList<>();
-    String name = string(root, "name", problems);
-    String version = string(root, "version", problems);
-    String description = string(root, "description", problems);
+    String name = optionalText(root, "name", problems);
+    String version = optionalText(root, "version", problems);
+    String description = optionalText(root, "description", problems);
     List<DependencySpec> dependencies = Dependencies.parse(root.get("dependencies"), problems::add);
     for (String problem : problems) {
       warnings.at(label, problem);
@@ -62,7 +62,11 @@ record PluginManifest(String name, String version, String description, List<Depe
     return Optional.of(new PluginManifest(name, version, description, dependencies));
   }
 
-  private static String string(JsonNode root, String field, List<String> problems) {
+  /**
+   * An optional non-blank string field, trimmed; null when absent. Anything else adds a problem (a
+   * per-entry warning) and counts as absent, so an odd entry never stops a registry from loading.
+   */
+  static String optionalText(JsonNode root, String field, List<String> problems) {
     JsonNode value = root.get(field);
     if (value == null || value.isNull()) {
       return null;

@@ -1,5 +1,6 @@
 package dev.mp.registry.client;
 
+import dev.mp.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

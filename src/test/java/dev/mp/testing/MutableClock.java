@@ -1,4 +1,4 @@
-package dev.mp.auth;
+package dev.mp.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so expiry is tested without sleeping. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, to age cache entries and expire tokens without waiting. */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     now = start;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
   }
 
   @Override
@@ -31,5 +26,10 @@ final class MutableClock extends Clock {
   @Override
   public Clock withZone(ZoneId zone) {
     return this;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
   }
 }
