@@ -49,15 +49,20 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
     return "`" + facts().name() + "` matches `" + rule().match(facts().name()).map(Glob::pattern).orElse("?") + "`";
   }
 
+  /** The invariants of every decision: facts present, exactly one decider; returns the trace copied. */
+  private static List<RuleTrace> checked(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace) {
+    Objects.requireNonNull(facts);
+    if ((rule == null) == (fallback == null)) {
+      throw new IllegalArgumentException("exactly one of rule and fallback decides");
+    }
+    return List.copyOf(trace);
+  }
+
   /** Permitted, by an allow or require rule or an open registry. */
   record Allowed(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace, int untried)
       implements Decision {
     public Allowed {
-      Objects.requireNonNull(facts);
-      trace = List.copyOf(trace);
-      if ((rule == null) == (fallback == null)) {
-        throw new IllegalArgumentException("exactly one of rule and fallback decides");
-      }
+      trace = checked(facts, rule, fallback, trace);
     }
 
     @Override
@@ -75,11 +80,7 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
   record Denied(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace, int untried)
       implements Decision {
     public Denied {
-      Objects.requireNonNull(facts);
-      trace = List.copyOf(trace);
-      if ((rule == null) == (fallback == null)) {
-        throw new IllegalArgumentException("exactly one of rule and fallback decides");
-      }
+      trace = checked(facts, rule, fallback, trace);
     }
 
     @Override
