@@ -3,14 +3,14 @@ package dev.mp.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.Federation;
+import dev.mp.io.Glob;
+import dev.mp.io.Json;
 import dev.mp.policy.AuditedPlugin;
 import dev.mp.policy.Decision;
-import dev.mp.policy.Glob;
 import dev.mp.policy.PluginFacts;
 import dev.mp.policy.Policy;
 import dev.mp.policy.Rule;
 import dev.mp.policy.RuleTrace;
-import dev.mp.io.Json;
 
 /** How policies, rules and decisions look in JSON output; keys in a fixed order. */
 final class PolicyJson {

@@ -196,7 +196,7 @@ public final class Installer {
     LinkSafety.check(files, pluginName);
     List<TreeHash.Entry> entries = new ArrayList<>(files.size());
     for (TreeHash.FileRef file : files) {
-      entries.add(TreeHash.entry(file, ContentDigests.READ_CONTENT));
+      entries.add(TreeHash.entry(file, TreeHash.READ_CONTENT));
     }
     return entries;
   }

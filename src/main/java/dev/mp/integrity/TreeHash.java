@@ -2,8 +2,6 @@ package dev.mp.integrity;
 
 import dev.mp.MpException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -12,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -51,7 +48,6 @@ public final class TreeHash {
     return x.length - y.length;
   };
 
-  private static final int BUFFER = 64 * 1024;
 
   private TreeHash() {}
 
@@ -84,7 +80,7 @@ public final class TreeHash {
   }
 
   /** Reads every byte: no cache. */
-  public static final ContentHasher READ_CONTENT = file -> sha256Hex(file.file());
+  public static final ContentHasher READ_CONTENT = file -> FileDigests.sha256Hex(file.file());
 
   /**
    * The integrity of the tree at {@code root}.
@@ -274,20 +270,6 @@ public final class TreeHash {
     return permissions.contains(PosixFilePermission.OWNER_EXECUTE)
         || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
         || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
-  }
-
-  /** Hex SHA-256 of a file's content, read in 64 KiB blocks. */
-  public static String sha256Hex(Path file) throws IOException {
-    MessageDigest sha256 = Integrity.newDigest("SHA-256");
-    ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      while (channel.read(buffer) >= 0) {
-        buffer.flip();
-        sha256.update(buffer);
-        buffer.clear();
-      }
-    }
-    return HexFormat.of().formatHex(sha256.digest());
   }
 
   public static String sha256Hex(byte[] bytes) {

@@ -1,6 +1,6 @@
 package dev.mp.lock;
 
-import dev.mp.install.ContentDigests;
+import dev.mp.integrity.FileDigests;
 import dev.mp.integrity.TreeHash;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.Sha256;
@@ -143,7 +143,7 @@ public final class StatCache {
       }
       // Wall-clock time, not the context's clock: it is compared with file system timestamps.
       long hashedAt = System.currentTimeMillis();
-      String sha256 = ContentDigests.sha256Hex(ref.file());
+      String sha256 = FileDigests.sha256Hex(ref.file());
       hashed.incrementAndGet();
       current.put(key, new Entry(size, mtime, ctime, fileKey, hashedAt, sha256));
       return sha256;

@@ -2,6 +2,7 @@ package dev.mp.policy;
 
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.io.Glob;
 import java.util.List;
 import java.util.Objects;
 

@@ -7,6 +7,7 @@ import dev.mp.config.ConfigLoader;
 import dev.mp.config.ProjectLayout;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.EditDistance;
+import dev.mp.io.Glob;
 import dev.mp.io.JsonDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;

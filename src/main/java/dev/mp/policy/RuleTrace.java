@@ -1,5 +1,6 @@
 package dev.mp.policy;
 
+import dev.mp.io.Glob;
 import java.util.List;
 import java.util.Objects;
 

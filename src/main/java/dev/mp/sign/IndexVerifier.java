@@ -4,14 +4,12 @@ import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.Reporter;
 import dev.mp.config.RegistrySpec;
+import dev.mp.integrity.TreeHash;
 import dev.mp.sign.IndexCheck.Accepted;
 import dev.mp.sign.IndexCheck.Reason;
 import dev.mp.sign.IndexCheck.Rejected;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -69,7 +67,7 @@ public final class IndexVerifier {
 
   /** As {@link #verify(Request)}, with the header already read (by a loader that parses the index anyway). */
   public static IndexCheck verify(Request request, IndexHeader header) {
-    String sha256 = sha256(request.indexBytes());
+    String sha256 = TreeHash.sha256Hex(request.indexBytes());
     IndexCheck.Signature signature;
     int keyIndex = -1;
     if (request.keys().isEmpty()) {
@@ -160,14 +158,6 @@ public final class IndexVerifier {
     return indexUrl.substring(0, end) + ".sig" + indexUrl.substring(end);
   }
 
-  /** Lower-case hex SHA-256 of {@code bytes}. */
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
-  }
 
   private static Rejected rollback(Long serial, String sha256, AcceptedIndex previous) {
     if (serial == null) {

@@ -1,5 +1,6 @@
 package dev.mp.policy;
 
+import dev.mp.io.Glob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -36,7 +36,7 @@ class IndexVerifierTest {
   }
 
   private static AcceptedIndex previous(IndexSigner.SignedIndex index) {
-    return new AcceptedIndex(index.serial(), IndexVerifier.sha256(index.bytes()));
+    return new AcceptedIndex(index.serial(), dev.mp.integrity.TreeHash.sha256Hex(index.bytes()));
   }
 
   @Test
@@ -124,7 +124,7 @@ class IndexVerifierTest {
   @Test
   void sameSerialWithOtherBytesIsRejectedAndSameBytesAccepted() {
     IndexSigner.SignedIndex index = signed(2);
-    AcceptedIndex remembered = new AcceptedIndex(2, IndexVerifier.sha256("other bytes".getBytes(StandardCharsets.UTF_8)));
+    AcceptedIndex remembered = new AcceptedIndex(2, dev.mp.integrity.TreeHash.sha256Hex("other bytes".getBytes(StandardCharsets.UTF_8)));
     assertThat(verify(index.bytes(), index.signature(), trusted, false, remembered, NOW))
         .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.SERIAL_REUSED));
     assertThat(verify(index.bytes(), index.signature(), trusted, false, previous(index), NOW)).isInstanceOf(Accepted.class);

@@ -31,7 +31,7 @@ class SerialStoreTest {
   @TempDir Path home;
 
   private static AcceptedIndex accepted(long serial) {
-    return new AcceptedIndex(serial, IndexVerifier.sha256(("index " + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return new AcceptedIndex(serial, dev.mp.integrity.TreeHash.sha256Hex(("index " + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.mp.registry.cache;
 
 import dev.mp.MpException;
+import dev.mp.integrity.FileDigests;
 import dev.mp.integrity.TreeHash;
 import dev.mp.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
@@ -85,7 +86,7 @@ public final class FileHashes {
       seen.put(path, stamp);
       return stamp.sha256();
     }
-    String sha256 = TreeHash.sha256Hex(ref.file());
+    String sha256 = FileDigests.sha256Hex(ref.file());
     // File times come from the operating system's clock, so the racy check does too.
     long ageNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - modified;
     if (ageNanos > TimeUnit.SECONDS.toNanos(RACY_SECONDS)) {

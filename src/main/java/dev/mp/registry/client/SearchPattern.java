@@ -1,9 +1,9 @@
 package dev.mp.registry.client;
 
 import dev.mp.MpException;
+import dev.mp.io.Glob;
 import dev.mp.registry.PluginEntry;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What {@code mp search} matches: a glob when the pattern has {@code *} or {@code ?} ({@code *} any
@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class SearchPattern {
   private final String text;
-  private final Pattern glob;
+  private final Glob glob;
   private final String needle;
 
-  private SearchPattern(String text, Pattern glob, String needle) {
+  private SearchPattern(String text, Glob glob, String needle) {
     this.text = text;
     this.glob = glob;
     this.needle = needle;
@@ -28,27 +28,9 @@ public final class SearchPattern {
     if (text == null || text.isBlank()) {
       throw MpException.usage("the search pattern is empty", "give a name, part of one, or a glob such as `*-lint`");
     }
-    if (text.indexOf('*') < 0 && text.indexOf('?') < 0) {
-      return new SearchPattern(text, null, text.toLowerCase(Locale.ROOT));
-    }
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      if (c == '*' || c == '?') {
-        if (literal.length() > 0) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        regex.append(c == '*' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (literal.length() > 0) {
-      regex.append(Pattern.quote(literal.toString()));
-    }
-    return new SearchPattern(text, Pattern.compile(regex.toString(),
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL), null);
+    String lower = text.toLowerCase(Locale.ROOT);
+    Glob glob = Glob.of(lower);
+    return glob.hasWildcards() ? new SearchPattern(text, glob, null) : new SearchPattern(text, null, lower);
   }
 
   /** The pattern as given. */
@@ -67,6 +49,7 @@ public final class SearchPattern {
   }
 
   boolean matches(String value) {
-    return glob != null ? glob.matcher(value).matches() : value.toLowerCase(Locale.ROOT).contains(needle);
+    String lower = value.toLowerCase(Locale.ROOT);
+    return glob != null ? glob.matches(lower) : lower.contains(needle);
   }
 }

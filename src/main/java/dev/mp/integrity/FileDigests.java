@@ -1,6 +1,5 @@
-package dev.mp.install;
+package dev.mp.integrity;
 
-import dev.mp.integrity.TreeHash;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,12 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The SHA-256 of file contents for {@link TreeHash#entries}, the same value as {@link
- * TreeHash#READ_CONTENT} but with one digest and one direct buffer per thread, reused from file to
- * file: hashing 20,000 small files then allocates no 64 KiB buffer per file and copies nothing
- * through the heap. Thread-safe (state is per thread).
+ * The SHA-256 of file contents, for {@link TreeHash} and the caches built on it: one digest and one
+ * direct buffer per thread, reused from file to file, so hashing 20,000 small files allocates no
+ * 64 KiB buffer per file and copies nothing through the heap. Thread-safe (state is per thread).
  */
-public final class ContentDigests {
+public final class FileDigests {
   private static final int BUFFER = 64 * 1024;
 
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -28,10 +26,7 @@ public final class ContentDigests {
   });
   private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
 
-  /** Reads every byte, with per-thread buffers. */
-  public static final TreeHash.ContentHasher READ_CONTENT = file -> sha256Hex(file.file());
-
-  private ContentDigests() {}
+  private FileDigests() {}
 
   /** Hex SHA-256 of a file's content (links are not followed). */
   public static String sha256Hex(java.nio.file.Path file) throws IOException {

@@ -1,11 +1,11 @@
-package dev.mp.policy;
+package dev.mp.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class GlobTest {
   @ParameterizedTest(name = "`{0}` vs `{1}` → {2}")

@@ -1,9 +1,9 @@
-package dev.mp.policy;
+package dev.mp.io;
 
 import java.util.Objects;
 
 /**
- * A plugin-name pattern of a policy rule: {@code *} matches any run of characters (also none),
+ * A name pattern (policy rules, {@code mp search}): {@code *} matches any run of characters (also none),
  * {@code ?} exactly one character, everything else itself; the pattern must match the whole name.
  * Matching is case-sensitive and counts Unicode code points, not UTF-16 units. Immutable and
  * thread-safe.
