@@ -115,7 +115,15 @@ public final class LockfileCodec {
    *     for anything malformed
    */
   public static Lockfile parse(String label, byte[] bytes) {
-    JsonDocument doc = JsonDocument.parseJson(label, bytes, ErrorCode.LOCKFILE_ERROR);
+    return parse(JsonDocument.parseJson(label, bytes, ErrorCode.LOCKFILE_ERROR));
+  }
+
+  /**
+   * Reads a lockfile already parsed as a document (for callers that also need its line numbers).
+   *
+   * @throws MpException as {@link #parse(String, byte[])}
+   */
+  public static Lockfile parse(JsonDocument doc) {
     JsonNode root = doc.root();
     if (!root.isObject()) {
       throw doc.error("", "expected a JSON object", "regenerate it with `mp lock generate`");

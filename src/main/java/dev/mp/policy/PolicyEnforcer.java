@@ -44,8 +44,8 @@ public final class PolicyEnforcer {
     Lockfile lockfile = null;
     JsonDocument lines = null;
     if (bytes != null) {
-      lockfile = LockfileCodec.parse(ProjectLayout.LOCKFILE, bytes);
       lines = JsonDocument.parseJson(ProjectLayout.LOCKFILE, bytes, ErrorCode.LOCKFILE_ERROR);
+      lockfile = LockfileCodec.parse(lines);
     }
     return audit(engine, lockfile, lines, installedFolders(layout.installDir()), layout.display(layout.installDir()));
   }
