@@ -23,7 +23,7 @@ final class Jwt {
       return Optional.empty();
     }
     try {
-      JsonNode payload = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+      JsonNode payload = Json.readTree(Base64.getUrlDecoder().decode(parts[1]));
       JsonNode exp = payload == null ? null : payload.get("exp");
       if (exp == null || !exp.isNumber() || !exp.canConvertToLong()) {
         return Optional.empty();

@@ -103,7 +103,7 @@ final class OidcHttp {
   /** The body as a JSON object, or a {@code REGISTRY_UNAVAILABLE} error naming {@code what}. */
   JsonNode json(Response response, String what) {
     try {
-      JsonNode node = Json.mapper().readTree(Json.factory().createParser(response.body()));
+      JsonNode node = Json.readTree(Json.factory().createParser(response.body()));
       if (node != null && node.isObject()) {
         return node;
       }

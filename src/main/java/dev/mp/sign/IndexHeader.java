@@ -42,7 +42,7 @@ public record IndexHeader(Long serial, Instant expires, String problem) {
           if (isSerial ? seenSerial : seenExpires) {
             problem = first(problem, "duplicate `" + field + "`");
           }
-          JsonNode value = Json.mapper().readTree(parser);
+          JsonNode value = Json.readTree(parser);
           if (isSerial) {
             seenSerial = true;
             serial = serialOf(value);
