@@ -12,7 +12,6 @@ import dev.mp.lock.Lockfile;
 import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.registry.DependencySpec;
-import dev.mp.registry.PackageSource;
 import dev.mp.resolve.Resolution;
 import dev.mp.resolve.ResolvedPlugin;
 import dev.mp.resolve.SignatureStatus;
@@ -105,11 +104,6 @@ final class Installs {
   }
 
   private static PlannedPlugin plan(ResolvedPlugin plugin, RegistriesConfig config) {
-    if (plugin.source() instanceof PackageSource.Unsupported unsupported) {
-      throw new MpException(ErrorCode.PACKAGE_UNAVAILABLE,
-          "`" + plugin.name() + "` from `" + plugin.registry() + "` cannot be installed: " + unsupported.reason(),
-          "choose another registry with `--prefer " + plugin.name() + "=REGISTRY`, or install it with Claude Code");
-    }
     String location = config.find(plugin.registry()).map(RegistrySpec::url).orElse(plugin.registry());
     return new PlannedPlugin(plugin.name(), plugin.version(), plugin.registry(), location, plugin.source(),
         plugin.integrity(), plugin.release().archiveIntegrity(), plugin.dependencyNames(),

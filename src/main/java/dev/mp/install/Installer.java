@@ -158,8 +158,9 @@ public final class Installer {
     PackageSource source = plugin.source();
     if (source instanceof PackageSource.Unsupported unsupported) {
       throw new MpException(ErrorCode.PACKAGE_UNAVAILABLE,
-          "`" + plugin.name() + "` cannot be installed: " + unsupported.reason(),
-          "its source is `" + unsupported.resolved(context.projectDir()) + "`; install it with Claude Code's `/plugin install`, or choose another registry");
+          "`" + plugin.name() + "` from `" + plugin.registry() + "` cannot be installed: " + unsupported.reason(),
+          "its source is `" + unsupported.resolved(context.projectDir()) + "`; choose another registry with `--prefer "
+              + plugin.name() + "=REGISTRY`, or install it with Claude Code's `/plugin install`");
     }
     Fetched fetched;
     String expected = plugin.integrity();
