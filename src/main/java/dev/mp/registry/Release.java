@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param dependencies what this release needs, in the order the registry lists them
  * @param signedClaim true when the index says {@code "signed": true} (a claim until verified)
  * @param signature {@code ed25519:BASE64} over the signed statement of DESIGN.md §7, or null
+ * @param details publication state and marketplace entry fields ({@link ReleaseDetails#NONE} when none)
  */
 public record Release(
     String version,
@@ -23,10 +24,26 @@ public record Release(
     PackageSource source,
     List<DependencySpec> dependencies,
     boolean signedClaim,
-    String signature) {
+    String signature,
+    ReleaseDetails details) {
   public Release {
     Objects.requireNonNull(version);
     Objects.requireNonNull(source);
     dependencies = List.copyOf(dependencies);
+    details = details == null ? ReleaseDetails.NONE : details;
+  }
+
+  /** A release with no details beyond its package (most index entries). */
+  public Release(String version, String integrity, String archiveIntegrity, PackageSource source,
+      List<DependencySpec> dependencies, boolean signedClaim, String signature) {
+    this(version, integrity, archiveIntegrity, source, dependencies, signedClaim, signature, ReleaseDetails.NONE);
+  }
+
+  public boolean yanked() {
+    return details.yanked();
+  }
+
+  public Release withDetails(ReleaseDetails details) {
+    return new Release(version, integrity, archiveIntegrity, source, dependencies, signedClaim, signature, details);
   }
 }

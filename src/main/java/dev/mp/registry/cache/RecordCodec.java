@@ -4,6 +4,7 @@ import dev.mp.registry.DependencySpec;
 import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.Release;
+import dev.mp.registry.ReleaseDetails;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,8 +18,10 @@ import java.util.List;
  *
  * <pre>
  * entry   := name:str description:nstr trust:varint(0 = none, else score + 1) count:varint release*
- * release := version:str integrity:nstr archiveIntegrity:nstr flags:u8(bit 0 = signed claim)
+ * release := version:str integrity:nstr archiveIntegrity:nstr
+ *            flags:u8(bit 0 = signed claim, bit 1 = yanked, bit 2 = details follow)
  *            signature:nstr source dependencyCount:varint (name:str range:str registry:nstr)*
+ *            [yankedReason:nstr entryFields:nstr]   (only when flag bit 2 is set)
  * source  := 1 path:str (folder) | 2 location:str (archive)
  *          | 3 url:str ref:nstr sha:nstr subdir:nstr (git) | 4 kind:str description:str reason:str
  * str     := length:varint utf8      nstr := 0 (null) | (length + 1):varint utf8
@@ -32,6 +35,10 @@ final class RecordCodec {
   private static final int ARCHIVE = 2;
   private static final int GIT = 3;
   private static final int UNSUPPORTED = 4;
+
+  private static final int SIGNED = 1;
+  private static final int YANKED = 2;
+  private static final int DETAILS = 4;
 
   private RecordCodec() {}
 
@@ -103,7 +110,9 @@ final class RecordCodec {
       out.str(release.version());
       out.nstr(release.integrity());
       out.nstr(release.archiveIntegrity());
-      out.u8(release.signedClaim() ? 1 : 0);
+      ReleaseDetails details = release.details();
+      boolean hasDetails = details.yankedReason() != null || details.entryFields() != null;
+      out.u8((release.signedClaim() ? SIGNED : 0) | (details.yanked() ? YANKED : 0) | (hasDetails ? DETAILS : 0));
       out.nstr(release.signature());
       encode(release.source(), out);
       out.varint(release.dependencies().size());
@@ -111,6 +120,10 @@ final class RecordCodec {
         out.str(dependency.name());
         out.str(dependency.range());
         out.nstr(dependency.registry());
+      }
+      if (hasDetails) {
+        out.nstr(details.yankedReason());
+        out.nstr(details.entryFields());
       }
     }
   }
@@ -241,7 +254,8 @@ final class RecordCodec {
       String version = in.str();
       String integrity = in.nstr();
       String archiveIntegrity = in.nstr();
-      boolean signed = (in.u8() & 1) != 0;
+      int flags = in.u8();
+      boolean signed = (flags & SIGNED) != 0;
       String signature = in.nstr();
       PackageSource source = source(in);
       int dependencyCount = (int) in.varint();
@@ -249,7 +263,13 @@ final class RecordCodec {
       for (int d = 0; d < dependencyCount; d++) {
         dependencies.add(new DependencySpec(in.str(), in.str(), in.nstr()));
       }
-      releases.add(new Release(version, integrity, archiveIntegrity, source, dependencies, signed, signature));
+      ReleaseDetails details = ReleaseDetails.NONE;
+      if ((flags & DETAILS) != 0) {
+        details = new ReleaseDetails((flags & YANKED) != 0, in.nstr(), in.nstr());
+      } else if ((flags & YANKED) != 0) {
+        details = details.withYanked(true, null);
+      }
+      releases.add(new Release(version, integrity, archiveIntegrity, source, dependencies, signed, signature, details));
     }
     return new PluginEntry(name, description, trust == 0 ? null : (int) (trust - 1), releases);
   }
