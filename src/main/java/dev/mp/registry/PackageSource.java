@@ -198,7 +198,10 @@ public sealed interface PackageSource
       String name = at < 0 ? spec : spec.substring(0, at);
       String version = at < 0 ? null : spec.substring(at + 1);
       String tarball = hash < 0 ? rest : rest.substring(0, hash);
-      return new Npm(name, version == null ? "latest" : version, null, version, tarball);
+      if (name.isEmpty() || version == null || version.isEmpty() || !SafeUrl.isHttp(tarball)) {
+        return new Unsupported("npm", resolved, "`" + resolved + "` is not `npm+<tarball URL>#<package>@<version>`");
+      }
+      return new Npm(name, version, null, version, tarball);
     }
     if (resolved.startsWith("git+")) {
       String rest = resolved.substring(4);

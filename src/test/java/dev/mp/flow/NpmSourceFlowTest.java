@@ -101,10 +101,18 @@ class NpmSourceFlowTest {
     assertThat(project.cli.run("lock", "check").exitCode()).isZero();
 
     project.forgetAllButTheLockfile();
+    TestFiles.deleteTree(project.marketplace);
     npm.remove("/@acme/review");
     Cli.Result again = project.cli.run("lock", "install");
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(npm.hits("/@acme/review")).isEqualTo(1);
+    assertThat(npm.hits("/@acme/review/-/review-1.2.0.tgz")).isEqualTo(2);
+    assertThat(project.cli.run("lock", "check").exitCode()).isZero();
+
+    // Offline, from the package store.
+    TestFiles.deleteTree(project.installed("review"));
+    Cli.Result offline = project.cli.run("--offline", "lock", "install");
+    assertThat(offline.exitCode()).as(offline.toString()).isZero();
     assertThat(npm.hits("/@acme/review/-/review-1.2.0.tgz")).isEqualTo(2);
     assertThat(project.cli.run("lock", "check").exitCode()).isZero();
   }
