@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * into one consistent set (see {@link Solver}). Registries that would supply different content are a
  * {@link Conflict}, settled by the request's {@link ConflictStrategy} and appended to the audit trail.
  *
- * <p>Pure with respect to its inputs, the audit trail and the terminal: the same registries and request
- * give the same {@link Resolution}. Lookups are by name only, so the cost follows the requested set,
+ * <p>Pure with respect to its inputs, the audit trail, the terminal and the git release tags it asks
+ * {@link VersionTags} for (only for ranges on git-sourced plugins): the same registries, tags and
+ * request give the same {@link Resolution}. Lookups are by name only, so the cost follows the requested set,
  * not the size of the indexes. Not thread-safe; cheap to create, one per operation.
  */
 public final class RegistryResolver {
