@@ -12,6 +12,7 @@ import dev.mp.lock.Lockfile;
 import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.registry.DependencySpec;
+import dev.mp.registry.RegistrySet;
 import dev.mp.resolve.Resolution;
 import dev.mp.resolve.ResolvedPlugin;
 import dev.mp.resolve.SignatureStatus;
@@ -46,7 +47,7 @@ final class Installs {
     }
     lockfile.requested().forEach((name, range) -> {
       if (!requested.containsKey(name)) {
-        toResolve.add(keepLocked(name, range, lockfile.plugins().get(name)));
+        toResolve.add(keepLocked(name, range, lockfile.plugins().get(name), federation.registries()));
       }
     });
     if (toResolve.isEmpty()) {
@@ -63,15 +64,18 @@ final class Installs {
     RegistriesConfig config = federation.config().config();
     List<PlannedPlugin> planned = new ArrayList<>();
     for (ResolvedPlugin plugin : resolution.plugins()) {
-      planned.add(plan(plugin, config));
+      PlannedPlugin plan = plan(plugin, config);
+      // A plugin named on the command line is resolved afresh; the others keep their locked content.
+      planned.add(requested.containsKey(plugin.name()) ? plan
+          : LockedPackages.keep(plan, lockfile.plugins().get(plugin.name()), layout.root()));
     }
     InstallPlan plan = new InstallPlan(planned, requested, RegistryAuthorization.tokens(config, context.env(), federation.tokens()));
     return new ProjectInstaller(context, layout, federation.installer()).install(plan);
   }
 
   /** The spec that keeps a previously requested plugin at its locked version while it fits the range. */
-  static String keepLocked(String name, String range, LockedPlugin locked) {
-    if (locked != null && fits(range, locked.version())) {
+  static String keepLocked(String name, String range, LockedPlugin locked, RegistrySet registries) {
+    if (locked != null && fits(range, locked.version()) && LockedPackages.pinVersion(name, range, locked, registries)) {
       return name + "@" + locked.version();
     }
     return range.equals("*") ? name : name + "@" + range;
@@ -108,6 +112,6 @@ final class Installs {
     return new PlannedPlugin(plugin.name(), plugin.version(), plugin.registry(), location, plugin.source(),
         plugin.integrity(), plugin.release().archiveIntegrity(), plugin.dependencyNames(),
         plugin.signature() == SignatureStatus.VERIFIED, plugin.signature() == SignatureStatus.CLAIMED,
-        plugin.trustScore(), plugin.description());
+        plugin.trustScore(), plugin.description()).withVersionFromPackage();
   }
 }

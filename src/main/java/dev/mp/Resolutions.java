@@ -2,6 +2,7 @@ package dev.mp;
 
 import dev.mp.audit.AuditLog;
 import dev.mp.config.ProjectLayout;
+import dev.mp.install.GitTagLister;
 import dev.mp.lock.Lockfile;
 import dev.mp.lock.LockfileCodec;
 import dev.mp.policy.Decision;
@@ -45,8 +46,8 @@ final class Resolutions {
    */
   static Resolution resolve(Context context, RegistrySet registries, ProjectLayout layout, ResolveRequest request) {
     registries.requireAvailable();
-    Resolution resolution = new RegistryResolver(registries, context, new AuditLog(layout.auditFile(), context.clock()))
-        .resolve(request);
+    Resolution resolution = new RegistryResolver(registries, context, new AuditLog(layout.auditFile(), context.clock()),
+        new GitTagLister(context.env(), context.offline())).resolve(request);
     return SignatureVerification.of(registries, VerifiedSignatures.inCache(context.cacheDir())).verify(resolution);
   }
 

@@ -1,10 +1,12 @@
 package dev.mp.install;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mp.Context;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.integrity.TreeHash;
 import dev.mp.io.AtomicFiles;
+import dev.mp.registry.ClaudeVersions;
 import dev.mp.registry.PackageSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,6 +153,7 @@ public final class Installer {
     fetchers.put("archive", new ArchivePackageFetcher(context.projectDir(), store, new HttpDownloader(),
         authorization, limits, context.offline()));
     fetchers.put("git", new GitPackageFetcher(store, context.env(), context.offline()));
+    fetchers.put("npm", new NpmPackageFetcher(store, new HttpDownloader(), authorization, limits, context.offline()));
     return fetchers;
   }
 
@@ -186,9 +189,38 @@ public final class Installer {
     String integrity = TreeHash.of(entries);
     verify(plugin, expected, integrity);
     List<String> lines = entries.stream().map(e -> e.line().substring(0, e.line().length() - 1)).toList();
-    return new StagedPlugin(plugin, target, integrity, fetched.archiveIntegrity(),
-        fetched.source().resolved(context.projectDir()), lines,
-        plugin.description() != null ? plugin.description() : manifestDescription(target));
+    JsonNode manifest = manifest(target);
+    return new StagedPlugin(plugin, settleVersion(plugin, fetched, text(manifest, "version")), target, integrity,
+        fetched.archiveIntegrity(), fetched.source().resolved(context.projectDir()), lines,
+        plugin.description() != null ? plugin.description() : text(manifest, "description"));
+  }
+
+  /**
+   * The version to record, as Claude Code computes it once the package is at hand: its {@code
+   * plugin.json}'s, else the planned one, which when unknown before the fetch is the commit (12 hex
+   * digits, with a {@code git-subdir}'s path digest) or the archive's SHA-256 (12 hex digits).
+   */
+  private String settleVersion(PlannedPlugin plugin, Fetched fetched, String own) {
+    if (!plugin.versionFromPackage()) {
+      return plugin.version();
+    }
+    if (own != null) {
+      if (!own.equals(plugin.version()) && dev.mp.resolve.Version.parse(plugin.version()).isSemver()) {
+        context.reporter().warn("`" + plugin.name() + "`: registry `" + plugin.registry() + "` lists version "
+            + plugin.version() + ", its `plugin.json` says " + own + "; Claude Code shows " + own
+            + ", so mp records " + own);
+      }
+      return own;
+    }
+    if (!ClaudeVersions.UNKNOWN.equals(plugin.version())) {
+      return plugin.version();
+    }
+    if (fetched.source() instanceof PackageSource.Git git && git.sha() != null) {
+      return ClaudeVersions.ofCommit(git.sha(), git.pathDigest());
+    }
+    String ofArchive = fetched.source() instanceof PackageSource.Archive ? ClaudeVersions.ofArchive(fetched.archiveIntegrity())
+        : null;
+    return ofArchive != null ? ofArchive : plugin.version();
   }
 
   /** The canonical listing of a tree, refusing links that lead outside it; one walk. */
@@ -202,17 +234,23 @@ public final class Installer {
     return entries;
   }
 
-  private static String manifestDescription(Path folder) {
+  /** The plugin's own {@code .claude-plugin/plugin.json}, or null when it has none or it is not JSON. */
+  private static JsonNode manifest(Path folder) {
     byte[] manifest = AtomicFiles.readIfExists(folder.resolve(".claude-plugin/plugin.json"));
     if (manifest == null) {
       return null;
     }
     try {
-      com.fasterxml.jackson.databind.JsonNode description = dev.mp.io.Json.readTree(manifest).get("description");
-      return description != null && description.isTextual() ? description.textValue() : null;
+      return dev.mp.io.Json.readTree(manifest);
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** A non-blank string field of {@code node}, trimmed; null otherwise. */
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isTextual() && !value.textValue().isBlank() ? value.textValue().trim() : null;
   }
 
   private static void verify(PlannedPlugin plugin, String expected, String actual) {

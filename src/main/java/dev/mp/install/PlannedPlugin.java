@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  *     together with {@code signed})
  * @param trustScore the registry's trust score, or null
  * @param description one line for the marketplace listing, or null
+ * @param versionFromPackage true when the installed version is settled from the fetched package as
+ *     Claude Code settles it: the package's own {@code plugin.json} {@code version}, else {@code
+ *     version}, which when it is {@link dev.mp.registry.ClaudeVersions#UNKNOWN} becomes the fetched
+ *     commit (git) or archive digest; false to keep {@code version} as given ({@code lock install})
  */
 public record PlannedPlugin(
     String name,
@@ -38,7 +42,8 @@ public record PlannedPlugin(
     boolean signed,
     boolean signedClaim,
     Integer trustScore,
-    String description) {
+    String description,
+    boolean versionFromPackage) {
   /** Plugin names mp installs: a folder name that cannot escape the install folder. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -58,11 +63,25 @@ public record PlannedPlugin(
     signedClaim = signedClaim && !signed;
   }
 
+  /** A plugin whose version is kept as given. */
+  public PlannedPlugin(String name, String version, String registry, String registryLocation, PackageSource source,
+      String integrity, String archiveIntegrity, List<String> dependencies, boolean signed, boolean signedClaim,
+      Integer trustScore, String description) {
+    this(name, version, registry, registryLocation, source, integrity, archiveIntegrity, dependencies, signed,
+        signedClaim, trustScore, description, false);
+  }
+
+  /** This plan with the version settled from the fetched package (see {@code versionFromPackage}). */
+  public PlannedPlugin withVersionFromPackage() {
+    return new PlannedPlugin(name, version, registry, registryLocation, source, integrity, archiveIntegrity,
+        dependencies, signed, signedClaim, trustScore, description, true);
+  }
+
   /** A plugin without a signature claim (verified or not signed). */
   public PlannedPlugin(String name, String version, String registry, String registryLocation, PackageSource source,
       String integrity, String archiveIntegrity, List<String> dependencies, boolean signed, Integer trustScore,
       String description) {
     this(name, version, registry, registryLocation, source, integrity, archiveIntegrity, dependencies, signed, false,
-        trustScore, description);
+        trustScore, description, false);
   }
 }

@@ -7,6 +7,8 @@ import java.util.List;
  * A plugin fetched and verified into the staging folder, waiting for the swap.
  *
  * @param plan what was asked for
+ * @param version the version installed: the plan's, or as settled from the package (see {@link
+ *     PlannedPlugin#versionFromPackage})
  * @param folder where its verified tree is
  * @param integrity the tree hash of that folder (equal to the plan's when the plan gave one)
  * @param archiveIntegrity SRI of the archive bytes, or null
@@ -15,7 +17,7 @@ import java.util.List;
  * @param description the plan's description, else the one in the plugin's {@code plugin.json}, or null
  */
 public record StagedPlugin(
-    PlannedPlugin plan, Path folder, String integrity, String archiveIntegrity, String resolved, List<String> files,
+    PlannedPlugin plan, String version, Path folder, String integrity, String archiveIntegrity, String resolved, List<String> files,
     String description) {
   public StagedPlugin {
     files = List.copyOf(files);
@@ -23,7 +25,7 @@ public record StagedPlugin(
 
   /** What the install state records for it. */
   public InstalledPlugin installed() {
-    return new InstalledPlugin(plan.version(), integrity, plan.registry(), plan.registryLocation(), resolved,
+    return new InstalledPlugin(version, integrity, plan.registry(), plan.registryLocation(), resolved,
         plan.dependencies(), archiveIntegrity, plan.signed(), plan.signedClaim(), plan.trustScore(), description, files);
   }
 }

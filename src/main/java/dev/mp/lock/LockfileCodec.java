@@ -34,6 +34,11 @@ import java.util.TreeMap;
  *   <li>2, additively — {@code signedClaim: true} (optional): installed from a registry without keys
  *       whose index claimed the plugin signed, so {@code policy enforce} decides as install did. Never
  *       written together with {@code signed}. An mp that predates it keeps it as an unknown field.
+ *   <li>2, additively — {@code resolved} forms {@code npm+<tarball URL>#<package>@<version>} (an npm
+ *       source, with the tarball's SRI as {@code archiveIntegrity}) and {@code git+./<path>#<commit>}
+ *       (a repository on this machine inside the project); an {@code archive} source's {@code sha256}
+ *       as {@code archiveIntegrity: "sha256-..."}. An mp that predates them cannot install such a
+ *       plugin and says so ({@code PACKAGE_UNAVAILABLE}).
  * </ul>
  *
  * <p>A newer {@code lockVersion} is {@code UNSUPPORTED_LOCK_VERSION}; anything malformed is {@code

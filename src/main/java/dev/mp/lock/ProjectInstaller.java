@@ -150,8 +150,8 @@ public final class ProjectInstaller {
       String name = staged.plan().name();
       InstalledPlugin old = present.contains(name) ? before.plugins().get(name) : null;
       String action = !present.contains(name) ? "added"
-          : old == null || old.version().equals(staged.plan().version()) ? "reinstalled" : "updated";
-      changes.add(new PluginChange(name, action, old == null ? null : old.version(), staged.plan().version(),
+          : old == null || old.version().equals(staged.version()) ? "reinstalled" : "updated";
+      changes.add(new PluginChange(name, action, old == null ? null : old.version(), staged.version(),
           staged.plan().registry()));
     }
     for (String name : remove) {

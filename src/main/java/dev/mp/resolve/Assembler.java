@@ -114,6 +114,7 @@ final class Assembler {
             + unusable(catalog, assessment, locked.getValue()));
       }
     }
+    warnings.addAll(catalog.tagProblems);
     return warnings;
   }
 

@@ -1,19 +1,25 @@
 package dev.mp.resolve;
 
+import dev.mp.MpException;
 import dev.mp.config.RegistrySpec;
 import dev.mp.registry.LoadedRegistry;
+import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.Release;
+import dev.mp.registry.VersionTags;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The registries of one resolution and everything looked up in them, each looked up once: entries
  * by plugin name ({@code RegistryIndex.find}, never a scan), parsed versions and ranges. Lookups cost
- * what the requested set costs, not what the indexes hold. Not thread-safe; one per resolution.
+ * what the requested set costs, not what the indexes hold. A git-sourced entry asked for with a range
+ * other than {@code *} also offers its {@code <name>--v<version>} tags ({@link VersionTags}), listed
+ * once. Not thread-safe; one per resolution.
  */
 final class Catalog {
   private static final Candidate[] NONE = new Candidate[0];
@@ -29,8 +35,16 @@ final class Catalog {
   private final Map<String, Offerings> offerings = new HashMap<>();
   private final Map<String, Version> versions = new HashMap<>();
   private final Map<String, Object> ranges = new HashMap<>();
+  private final VersionTags tags;
+  /** Why tags could not be listed, sorted, for the resolution's warnings. */
+  final TreeSet<String> tagProblems = new TreeSet<>();
 
   Catalog(List<LoadedRegistry> registries) {
+    this(registries, VersionTags.NONE);
+  }
+
+  Catalog(List<LoadedRegistry> registries, VersionTags tags) {
+    this.tags = tags;
     List<LoadedRegistry> sorted = new ArrayList<>(registries);
     sorted.sort((a, b) -> RegistrySpec.BY_PRIORITY_THEN_NAME.compare(a.spec(), b.spec()));
     this.consulted = List.copyOf(sorted);
@@ -106,11 +120,13 @@ final class Catalog {
     final String plugin;
     private final PluginEntry[] entries;
     private final Candidate[][] candidates;
+    private final boolean[] tagged;
 
     Offerings(String plugin, PluginEntry[] entries) {
       this.plugin = plugin;
       this.entries = entries;
       this.candidates = new Candidate[entries.length][];
+      this.tagged = new boolean[entries.length];
     }
 
     PluginEntry entry(int registry) {
@@ -124,6 +140,54 @@ final class Catalog {
         }
       }
       return false;
+    }
+
+    /**
+     * Adds the entry's release tags to its candidates when its latest release is a git source (once;
+     * later calls of {@link #candidates} include them). A release whose version a tag also has gives
+     * way to the tag, which pins a commit. A repository that cannot be asked adds a warning and no tags.
+     */
+    void addTags(int registry) {
+      if (tagged[registry]) {
+        return;
+      }
+      tagged[registry] = true;
+      PluginEntry entry = entries[registry];
+      if (entry == null || !(entry.latest().source() instanceof PackageSource.Git git)) {
+        return;
+      }
+      List<VersionTags.Tag> found;
+      try {
+        found = tags.list(plugin, git);
+      } catch (MpException e) {
+        tagProblems.add("the `" + plugin + "--v*` tags of `" + plugin + "` (registry `" + available[registry].name()
+            + "`) could not be listed, so only its listed release was considered: " + e.getMessage());
+        return;
+      }
+      if (found.isEmpty()) {
+        return;
+      }
+      Candidate[] base = candidates(registry);
+      List<Candidate> all = new ArrayList<>(base.length + found.size());
+      java.util.Set<String> tagVersions = new java.util.HashSet<>();
+      String name = available[registry].name();
+      Release latest = entry.latest();
+      for (VersionTags.Tag tag : found) {
+        if (!tagVersions.add(tag.version())) {
+          continue;
+        }
+        Release release = new Release(tag.version(), null, null, new PackageSource.Git(git.url(), tag.ref(), tag.sha(),
+            git.subdir(), git.pathDigest()), latest.dependencies(), false, null, latest.details());
+        all.add(new Candidate(registry, name, entry, release, version(tag.version()), false));
+      }
+      for (Candidate candidate : base) {
+        if (!tagVersions.contains(candidate.version.text())) {
+          all.add(candidate);
+        }
+      }
+      Candidate[] sorted = all.toArray(new Candidate[0]);
+      Arrays.sort(sorted, Candidate.BEST_FIRST);
+      candidates[registry] = sorted;
     }
 
     /** Every release of the registry's entry, best first; empty when it does not offer the plugin. */

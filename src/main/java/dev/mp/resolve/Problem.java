@@ -59,13 +59,32 @@ final class Problem {
       hints.add(searched(catalog));
       return new Problem(code, subject + " not found in " + where, hints, node.name, List.of());
     }
+    List<String> hints = new ArrayList<>();
+    hints.add("available: " + available);
+    String tags = tagsHint(catalog, node, pin);
+    if (tags != null) {
+      hints.add(tags);
+    }
     if (requestedOnly) {
       StringJoiner ranges = new StringJoiner("` and `", "`", "`");
       node.needs.forEach(need -> ranges.add(need.range.text()));
-      return of(ErrorCode.PLUGIN_NOT_FOUND, "no release of `" + node.name + "` in " + where + " satisfies " + ranges,
-          "available: " + available);
+      return new Problem(ErrorCode.PLUGIN_NOT_FOUND, "no release of `" + node.name + "` in " + where + " satisfies "
+          + ranges, hints, null, List.of());
     }
-    return of(ErrorCode.DEPENDENCY_ERROR, unsatisfiedMessage(solver, node, where), "available: " + available);
+    return new Problem(ErrorCode.DEPENDENCY_ERROR, unsatisfiedMessage(solver, node, where), hints, null, List.of());
+  }
+
+  /** How a git source offers versions for a range, when an eligible registry has the plugin from git. */
+  private static String tagsHint(Catalog catalog, Node node, String pin) {
+    for (int r = 0; r < catalog.available.length; r++) {
+      dev.mp.registry.PluginEntry entry = node.offerings.entry(r);
+      if (entry != null && (pin == null || pin.equals(catalog.available[r].name()))
+          && entry.latest().source() instanceof dev.mp.registry.PackageSource.Git) {
+        return "`" + node.name + "` comes from a git repository, whose versions for a range are its `" + node.name
+            + "--v<version>` tags (`claude plugin tag` creates them)";
+      }
+    }
+    return null;
   }
 
   /** A decided plugin does not satisfy a constraint added after it was decided. */

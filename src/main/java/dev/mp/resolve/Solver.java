@@ -213,6 +213,9 @@ final class Solver {
    * callers must not modify them.
    */
   Candidate[] satisfying(Node node, int registry) {
+    if (wantsTags(node)) {
+      node.offerings.addTags(registry);
+    }
     Candidate[] all = node.offerings.candidates(registry);
     int count = 0;
     Candidate[] matches = null;
@@ -231,6 +234,16 @@ final class Solver {
       return all;
     }
     return count == 0 ? NONE : java.util.Arrays.copyOf(matches, count);
+  }
+
+  /** True when a constraint on the node is a range other than {@code *}: then git tags count as releases. */
+  private static boolean wantsTags(Node node) {
+    for (int i = 0; i < node.needs.size(); i++) {
+      if (!node.needs.get(i).range.isAny()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The plugins leading from a requested one to {@code node}, following each one's first constraint. */

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  */
 public final class LookupIndex implements RegistryIndex {
   /** Bump when the file layout or {@link RecordCodec} changes. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   static final int HEADER_BYTES = 64;
   static final int MAGIC = 0x4D504C4B; // "MPLK"

@@ -218,7 +218,12 @@ public final class IndexParser {
         at.isEmpty() ? problems::add : problem -> problems.add("release `" + effective + "`: " + problem);
     PackageSource source = origin.resolve(fields.resolved, report);
     List<DependencySpec> dependencies = Dependencies.parse(fields.dependencies, report);
-    return new Release(effective, fields.integrity, fields.archiveIntegrity, source, dependencies,
+    String archiveIntegrity = fields.archiveIntegrity;
+    if (archiveIntegrity == null && source instanceof PackageSource.Archive && fields.resolved.isObject()
+        && dev.mp.registry.ClaudeVersions.isSha256Hex(SourceObjects.text(fields.resolved, "sha256"))) {
+      archiveIntegrity = dev.mp.registry.ClaudeVersions.sha256Integrity(SourceObjects.text(fields.resolved, "sha256"));
+    }
+    return new Release(effective, fields.integrity, archiveIntegrity, source, dependencies,
         Boolean.TRUE.equals(fields.signed), fields.signature);
   }
 

@@ -3,6 +3,7 @@ package dev.mp.registry.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mp.MpException;
 import dev.mp.io.JsonDocument;
+import dev.mp.registry.ClaudeVersions;
 import dev.mp.registry.DependencySpec;
 import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
@@ -22,8 +23,10 @@ import java.util.Set;
 /**
  * Reads a Claude Code {@code marketplace.json} the way Claude Code does. Each entry becomes a
  * {@link PluginEntry} with one release; its version is, in Claude Code's order, the plugin folder's
- * own {@code plugin.json} (when the folder is at hand), else the entry's {@code version}, else the git
- * {@code sha} (or {@code ref}), else {@code 0.0.0}. Relative sources resolve from the marketplace root,
+ * own {@code plugin.json} (when the folder is at hand), else the entry's {@code version}, else the
+ * pinned git {@code sha} cut to 12 digits (with a {@code git-subdir}'s path digest), else an archive's
+ * {@code sha256} cut to 12 digits, else {@link ClaudeVersions#UNKNOWN} (a git {@code ref} is never a
+ * version; the installer settles the version once the package is fetched). Relative sources resolve from the marketplace root,
  * then under {@code metadata.pluginRoot}; a bare name is joined with {@code pluginRoot}. Local plugin
  * folders get the canonical tree hash as integrity; git and other sources have none until fetched.
  * Odd entries are reported and, where they can still be listed, kept with an unsupported source.
@@ -33,7 +36,8 @@ public final class MarketplaceParser {
   /**
    * One entry, in file order.
    *
-   * @param sourceKind {@code relative-path}, {@code github}, {@code url}, {@code git-subdir}, {@code npm} or {@code other}
+   * @param sourceKind {@code relative-path}, {@code github}, {@code url}, {@code git-subdir}, {@code npm},
+   *     {@code archive}, {@code command} or {@code other}
    */
   public record Entry(PluginEntry plugin, String sourceKind) {}
 
@@ -142,6 +146,7 @@ public final class MarketplaceParser {
     JsonNode source = node.get("source");
     String kind;
     PackageSource location;
+    String archiveIntegrity = null;
     Path folder = null;
     if (source != null && source.isTextual() && isRelative(source.textValue())) {
       kind = "relative-path";
@@ -156,9 +161,11 @@ public final class MarketplaceParser {
       kind = parsed.kind();
       location = parsed.source();
     } else if (source != null && source.isObject()) {
-      SourceObjects.Parsed parsed = SourceObjects.parse(source, problems::add);
+      SourceObjects.Parsed parsed = SourceObjects.parse(source,
+          localRoot == null ? SourceObjects.Place.REMOTE : new SourceObjects.Place(localRoot), problems::add);
       kind = parsed.kind();
       location = parsed.source();
+      archiveIntegrity = parsed.archiveIntegrity();
     } else {
       problems.add(source == null ? "no `source`" : "`source` must be a relative path or a source object");
       kind = "other";
@@ -171,11 +178,14 @@ public final class MarketplaceParser {
     if (version == null) {
       version = entryVersion;
     }
-    if (version == null && location instanceof PackageSource.Git git && !"relative-path".equals(kind)) {
-      version = git.sha() != null ? git.sha() : git.ref();
+    if (version == null && location instanceof PackageSource.Git git && !"relative-path".equals(kind) && git.sha() != null) {
+      version = ClaudeVersions.ofCommit(git.sha(), git.pathDigest());
     }
     if (version == null) {
-      version = "0.0.0";
+      version = ClaudeVersions.ofArchive(archiveIntegrity);
+    }
+    if (version == null) {
+      version = ClaudeVersions.UNKNOWN;
     }
     String description = PluginManifest.optionalText(node, "description", problems);
     if (description == null) {
@@ -186,7 +196,7 @@ public final class MarketplaceParser {
       dependencies = Dependencies.parse(node.get("dependencies"), problems::add);
     }
     String integrity = folder == null ? null : hash(folder, problems);
-    Release release = new Release(version, integrity, null, location, dependencies, false, null);
+    Release release = new Release(version, integrity, archiveIntegrity, location, dependencies, false, null);
     return new Entry(new PluginEntry(name, description, null, List.of(release)), kind);
   }
 

@@ -31,9 +31,16 @@ class LookupIndexTest {
         List.of(), false, null);
     Release folder = new Release("1.0.0", null, null, new PackageSource.Folder(Path.of("/plugins/gamma")), List.of(),
         false, null);
-    Release npm = new Release("0.9.0", null, null, new PackageSource.Unsupported("npm", "gamma@0.9", "npm packages ..."),
+    Release command = new Release("0.9.0", null, null, new PackageSource.Unsupported("command", "tool export", "never run"),
         List.of(), false, null);
-    return new PluginEntry("gamma", "Gamma — ünïcödé 🚀", 85, List.of(latest, git, folder, npm));
+    Release subdir = new Release("0.8.0", null, null, new PackageSource.Git("file:///srv/mono", null,
+        "0a783bc61ed0debe51603bce84a36d6b6e574813", "tools/p", "7a72d72a"), List.of(), false, null);
+    Release npm = new Release("0.7.0", null, null, new PackageSource.Npm("@acme/gamma", "^0.7", "https://npm.example", null,
+        null), List.of(), false, null);
+    Release npmResolved = new Release("0.6.0", null, "sha512-" + "C".repeat(86) + "==", new PackageSource.Npm("gamma",
+        "0.6.0", null, "0.6.0", "https://registry.npmjs.org/gamma/-/gamma-0.6.0.tgz"), List.of(), false, null);
+    return new PluginEntry("gamma", "Gamma — ünïcödé 🚀", 85,
+        List.of(latest, git, folder, command, subdir, npm, npmResolved));
   }
 
   private LookupIndex write(List<PluginEntry> entries) throws IOException {

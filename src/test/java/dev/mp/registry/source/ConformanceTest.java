@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,14 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every real marketplace of the shared conformance corpus ({@code ../shared/conformance/} beside the
- * repository) is read as Claude Code reads it: names in file order, source kinds and versions as
- * {@code expected.json} records them.
+ * Every marketplace of the conformance corpora is read as Claude Code reads it: names in file order,
+ * source kinds and versions as the expectations record them. Two corpora, in the same layout
+ * ({@code marketplaces/<name>/} and expectation files): the shared one of real marketplaces ({@code
+ * ../shared/conformance/expected.json}, beside the repository) and the repository's own ({@code
+ * src/test/resources/conformance/expected*.json}), which covers source forms the real ones lack.
  */
 class ConformanceTest {
   static final Path CORPUS = Path.of("..", "shared", "conformance");
+  static final Path OWN_CORPUS = Path.of("src", "test", "resources", "conformance");
 
-  private static JsonNode expected;
+  /** Corpus root → every expectation of that corpus, by marketplace folder (in file order). */
+  private static final Map<Path, Map<String, JsonNode>> expected = new java.util.LinkedHashMap<>();
 
   @BeforeAll
   static void corpus() throws IOException {
@@ -41,32 +44,46 @@ class ConformanceTest {
       fail("the conformance corpus is missing: expected `" + CORPUS.toAbsolutePath().normalize()
           + "/expected.json` (the shared folder beside the repository); it cannot be skipped");
     }
-    expected = Json.mapper().readTree(CORPUS.resolve("expected.json").toFile());
+    expected.put(CORPUS, new java.util.LinkedHashMap<>());
+    read(CORPUS, CORPUS.resolve("expected.json"));
+    expected.put(OWN_CORPUS, new java.util.LinkedHashMap<>());
+    try (Stream<Path> files = Files.list(OWN_CORPUS)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().matches("expected.*\\.json")).sorted().toList()) {
+        read(OWN_CORPUS, file);
+      }
+    }
+  }
+
+  private static void read(Path corpus, Path file) throws IOException {
+    Json.mapper().readTree(file.toFile()).fields().forEachRemaining(field -> {
+      if (expected.get(corpus).put(field.getKey(), field.getValue()) != null) {
+        fail("marketplace `" + field.getKey() + "` has expectations in two files of " + corpus);
+      }
+    });
   }
 
   @Test
   void everyMarketplaceOfTheCorpusHasExpectations() throws IOException {
-    List<String> folders = new ArrayList<>();
-    try (Stream<Path> children = Files.list(CORPUS.resolve("marketplaces"))) {
-      children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(folders::add);
+    for (Map.Entry<Path, Map<String, JsonNode>> corpus : expected.entrySet()) {
+      List<String> folders = new ArrayList<>();
+      try (Stream<Path> children = Files.list(corpus.getKey().resolve("marketplaces"))) {
+        children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(folders::add);
+      }
+      assertThat(folders).as("marketplaces of %s", corpus.getKey()).isNotEmpty()
+          .containsExactlyInAnyOrderElementsOf(corpus.getValue().keySet());
     }
-    List<String> keys = new ArrayList<>();
-    expected.fieldNames().forEachRemaining(keys::add);
-    assertThat(folders).isNotEmpty().containsExactlyInAnyOrderElementsOf(keys);
   }
 
   @TestFactory
   Stream<DynamicTest> marketplacesReadAsClaudeCodeReadsThem() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      tests.add(DynamicTest.dynamicTest(field.getKey(), () -> check(field.getKey(), field.getValue())));
-    }
+    expected.forEach((corpus, expectations) -> expectations.forEach((folder, expectation) ->
+        tests.add(DynamicTest.dynamicTest(folder, () -> check(corpus, folder, expectation)))));
     return tests.stream();
   }
 
-  private static void check(String folder, JsonNode expectation) throws IOException {
-    Path root = CORPUS.resolve("marketplaces").resolve(folder).toAbsolutePath().normalize();
+  private static void check(Path corpus, String folder, JsonNode expectation) throws IOException {
+    Path root = corpus.resolve("marketplaces").resolve(folder).toAbsolutePath().normalize();
     Path file = root.resolve(".claude-plugin/marketplace.json");
     List<String> warnings = new ArrayList<>();
     ParseWarnings parseWarnings = new ParseWarnings("registry `" + folder + "`", warnings::add);
@@ -107,18 +124,24 @@ class ConformanceTest {
     }
   }
 
-  /** What Claude Code's order gives when expected.json has no version: the git sha, else the ref, else 0.0.0. */
+  /**
+   * What Claude Code's order gives when expected.json has no version: the git sha cut to 12 digits (a
+   * {@code git-subdir}'s followed by 8 digits of SHA-256 of its path), an archive's sha256 cut to 12
+   * digits, else {@code unknown}; a ref is never a version.
+   */
   private static String claudeCodeVersion(JsonNode expectedVersion, JsonNode source) {
     if (expectedVersion != null && expectedVersion.isTextual()) {
       return expectedVersion.textValue();
     }
     if (source != null && source.isObject() && source.path("sha").isTextual()) {
-      return source.get("sha").textValue();
+      String sha = source.get("sha").textValue().substring(0, 12);
+      return source.path("source").asText().equals("git-subdir")
+          ? sha + "-" + dev.mp.registry.ClaudeVersions.pathDigest(source.get("path").textValue()) : sha;
     }
-    if (source != null && source.isObject() && source.path("ref").isTextual()) {
-      return source.get("ref").textValue();
+    if (source != null && source.isObject() && source.path("sha256").isTextual()) {
+      return source.get("sha256").textValue().toLowerCase(java.util.Locale.ROOT).substring(0, 12);
     }
-    return "0.0.0";
+    return "unknown";
   }
 
   private static void assertSource(String kind, Release release, String name) {
@@ -131,8 +154,14 @@ class ConformanceTest {
       case "url":
       case "git-subdir":
         assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Git.class);
-        assertThat(((PackageSource.Git) release.source()).url()).startsWith("https://");
+        assertThat(((PackageSource.Git) release.source()).url()).matches("(https|file|ssh)://.*|[^@]+@[^:]+:.+");
         assertThat(release.integrity()).as("integrity of %s", name).isNull();
+        break;
+      case "npm":
+        assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Npm.class);
+        break;
+      case "archive":
+        assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Archive.class);
         break;
       default:
         assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Unsupported.class);

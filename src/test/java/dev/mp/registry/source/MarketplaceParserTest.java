@@ -56,7 +56,10 @@ class MarketplaceParserTest {
         {"name": "m", "plugins": [
           {"name": "own", "source": "./plugins/own", "version": "1.0.0"},
           {"name": "entry", "source": "./plugins/bare", "version": "1.5.0", "strict": false},
-          {"name": "pinned", "source": {"source": "github", "repo": "o/r", "ref": "v3", "sha": "ABCDEF1234567"}},
+          {"name": "pinned", "source": {"source": "github", "repo": "o/r", "ref": "v3", "sha": "abcdef1234567890abcdef1234567890abcdef12"}},
+          {"name": "pinned-subdir", "source": {"source": "git-subdir", "url": "o/r", "path": "./tools/p/", "sha": "0a783bc61ed0debe51603bce84a36d6b6e574813"}},
+          {"name": "archived", "source": {"source": "archive", "url": "https://example.com/p.zip", "sha256": "ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789"}},
+          {"name": "archived-unpinned", "source": {"source": "archive", "url": "https://example.com/p.zip"}},
           {"name": "tagged", "source": {"source": "github", "repo": "o/t", "ref": "v3"}},
           {"name": "nothing", "source": {"source": "github", "repo": "o/n"}},
           {"name": "none-local", "source": "./plugins/bare"}
@@ -65,10 +68,15 @@ class MarketplaceParserTest {
     assertThat(entries.get("own").plugin().latest().version()).isEqualTo("2.0.0");
     assertThat(entries.get("own").plugin().description()).isEqualTo("from plugin.json");
     assertThat(entries.get("entry").plugin().latest().version()).isEqualTo("1.5.0");
-    assertThat(entries.get("pinned").plugin().latest().version()).isEqualTo("abcdef1234567");
-    assertThat(entries.get("tagged").plugin().latest().version()).isEqualTo("v3");
-    assertThat(entries.get("nothing").plugin().latest().version()).isEqualTo("0.0.0");
-    assertThat(entries.get("none-local").plugin().latest().version()).isEqualTo("0.0.0");
+    // Claude Code: the commit cut to 12 digits, a git-subdir's with 8 digits of SHA-256("tools/p") (measured with
+    // the real CLI), an archive's sha256 cut to 12 digits; a ref is never a version; else `unknown`.
+    assertThat(entries.get("pinned").plugin().latest().version()).isEqualTo("abcdef123456");
+    assertThat(entries.get("pinned-subdir").plugin().latest().version()).isEqualTo("0a783bc61ed0-7a72d72a");
+    assertThat(entries.get("archived").plugin().latest().version()).isEqualTo("abcdef012345");
+    assertThat(entries.get("archived-unpinned").plugin().latest().version()).isEqualTo("unknown");
+    assertThat(entries.get("tagged").plugin().latest().version()).isEqualTo("unknown");
+    assertThat(entries.get("nothing").plugin().latest().version()).isEqualTo("unknown");
+    assertThat(entries.get("none-local").plugin().latest().version()).isEqualTo("unknown");
     assertThat(warnings).isEmpty();
   }
 
@@ -101,7 +109,7 @@ class MarketplaceParserTest {
         {"plugins": [
           {"name": "gh", "source": {"source": "github", "repo": "owner/repo", "ref": "main"}},
           {"name": "url", "source": {"source": "url", "url": "https://gitlab.example/x/y.git", "sha": "0123456789abcdef0123456789abcdef01234567"}},
-          {"name": "url-path", "source": {"source": "url", "url": "https://github.com/o/r.git", "path": "claude-plugin/p", "sha": "0123456"}},
+          {"name": "url-path", "source": {"source": "url", "url": "https://github.com/o/r.git", "path": "claude-plugin/p", "sha": "0123456789abcdef0123456789abcdef01234567"}},
           {"name": "subdir", "source": {"source": "git-subdir", "url": "GoogleCloudPlatform/db-context-enrichment", "path": "plugin", "ref": "v0.6.0"}},
           {"name": "npm", "source": {"source": "npm", "package": "scrapbox-cosense-mcp"}},
           {"name": "string", "source": "github:owner/repo"},
@@ -113,13 +121,15 @@ class MarketplaceParserTest {
     assertThat(entries.get("url").plugin().latest().source()).isEqualTo(new PackageSource.Git(
         "https://gitlab.example/x/y.git", null, "0123456789abcdef0123456789abcdef01234567", null));
     assertThat(entries.get("url-path").plugin().latest().source())
-        .isEqualTo(new PackageSource.Git("https://github.com/o/r.git", null, "0123456", "claude-plugin/p"));
+        .isEqualTo(new PackageSource.Git("https://github.com/o/r.git", null, "0123456789abcdef0123456789abcdef01234567",
+            "claude-plugin/p"));
     assertThat(entries.get("subdir").plugin().latest().source()).isEqualTo(new PackageSource.Git(
-        "https://github.com/GoogleCloudPlatform/db-context-enrichment.git", "v0.6.0", null, "plugin"));
-    assertThat(entries.get("subdir").plugin().latest().version()).isEqualTo("v0.6.0");
+        "https://github.com/GoogleCloudPlatform/db-context-enrichment.git", "v0.6.0", null, "plugin",
+        dev.mp.registry.ClaudeVersions.pathDigest("plugin")));
+    assertThat(entries.get("subdir").plugin().latest().version()).isEqualTo("unknown");
     assertThat(entries.get("npm").sourceKind()).isEqualTo("npm");
-    assertThat(entries.get("npm").plugin().latest().source()).isInstanceOfSatisfying(PackageSource.Unsupported.class,
-        source -> assertThat(source.reason()).contains("npm"));
+    assertThat(entries.get("npm").plugin().latest().source())
+        .isEqualTo(new PackageSource.Npm("scrapbox-cosense-mcp", "latest", null, null, null));
     assertThat(entries.get("string").sourceKind()).isEqualTo("other");
     assertThat(entries.get("weird").sourceKind()).isEqualTo("other");
     assertThat(warnings).hasSize(2).anySatisfy(w -> assertThat(w).contains("plugin `string`"))
@@ -188,7 +198,7 @@ class MarketplaceParserTest {
         new PackageSource.Git("https://github.com/anthropics/claude-plugins-official.git", "main", null, "plugins/a"));
     assertThat(entries.get("b").plugin().latest().source()).isEqualTo(
         new PackageSource.Git("https://github.com/anthropics/claude-plugins-official.git", "main", null, "plugins/b"));
-    assertThat(entries.get("b").plugin().latest().version()).isEqualTo("0.0.0");
+    assertThat(entries.get("b").plugin().latest().version()).isEqualTo("unknown");
     assertThat(entries.get("a").plugin().latest().integrity()).isNull();
   }
 
