@@ -65,7 +65,7 @@ public final class RegistryResolver {
       }
     }
     new RegistrySet(enabled).requireAvailable();
-    Catalog catalog = new Catalog(enabled);
+    Catalog catalog = new Catalog(enabled, request.lockedVersions(), request.lockedSources());
     List<Solver.Root> roots = roots(request.specs());
     validatePreferences(catalog, request.preferences());
     Preferences preferences = new Preferences(request.preferences(), request.lockedSources());

@@ -209,15 +209,15 @@ final class Solver {
   }
 
   /**
-   * The registry's releases that satisfy every constraint on the node, best first. Shared arrays:
-   * callers must not modify them.
+   * The registry's releases that satisfy every constraint on the node, best first, yanked ones left out
+   * (unless the lockfile pins them). Shared arrays: callers must not modify them.
    */
   Candidate[] satisfying(Node node, int registry) {
     Candidate[] all = node.offerings.candidates(registry);
     int count = 0;
     Candidate[] matches = null;
     for (int i = 0; i < all.length; i++) {
-      if (node.accepts(all[i])) {
+      if (all[i].eligible && node.accepts(all[i])) {
         if (matches != null) {
           matches[count] = all[i];
         }
