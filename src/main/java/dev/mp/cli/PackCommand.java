@@ -10,9 +10,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "pack",
-    description = "Pack one plugin folder into a reproducible <name>-<version>.tgz: entries sorted, one top folder"
-        + " <name>/, fixed times and owners, modes 644/755, no .git/. The same folder gives the same bytes"
-        + " anywhere. Prints the integrity (tree hash) and archiveIntegrity (SHA-512 of the archive).")
+    description = "Pack one plugin folder into a reproducible <name>-<version>.tgz; print its integrity.",
+    footer = {"", "Entries sorted under one top folder <name>/, fixed times and owners, modes 644/755, no .git/,"
+        + " a gzip header without time or name: the same folder gives the same bytes anywhere. `integrity` is the"
+        + " tree hash (the same for the folder and the extracted archive); `archiveIntegrity` the SHA-512 of the"
+        + " archive bytes."})
 final class PackCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "DIR",
       description = "The plugin folder, holding .claude-plugin/plugin.json with `name` and `version`.")

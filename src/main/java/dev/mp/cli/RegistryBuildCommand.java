@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "build",
-    description = "Publish plugin folders and archives into a registry of static files: DIR/index.json (with every"
-        + " release kept) and DIR/packages/<name>-<version>.tgz. A version already published with other content is"
-        + " refused; the same content again changes nothing. Atomic: a failed build leaves DIR as it was.")
+    description = "Publish plugin folders and archives into a registry of static files (index and packages).",
+    footer = {"", "Writes DIR/index.json (every release kept, the top-level fields following the highest) and"
+        + " DIR/packages/<name>-<version>.tgz. A version already published with other content is refused; the same"
+        + " content again changes nothing. Atomic: a failed build leaves DIR as it was."})
 final class RegistryBuildCommand extends BaseCommand {
   @Parameters(paramLabel = "SRC", arity = "0..*",
       description = "Plugin folders, or archives made by `mp pack`. None: rewrite the marketplace and signature only.")

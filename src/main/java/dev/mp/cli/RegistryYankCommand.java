@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "yank",
-    description = "Mark a published release yanked (as cargo does): new resolutions skip it, a lockfile that pins it"
-        + " still installs it, with a warning. Nothing is deleted; --undo publishes it again.")
+    description = "Mark a published release yanked, or with --undo publish it again.",
+    footer = {"", "As cargo does: new resolutions skip a yanked release, a lockfile that pins it still installs it,"
+        + " with a warning. Nothing is deleted."})
 final class RegistryYankCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "NAME@VERSION", description = "The release, e.g. alpha@1.2.0.")
   String release;
