@@ -140,7 +140,8 @@ public final class RegistryBuilder {
       }
       IndexSigner.SignedIndex signed = null;
       if (request.key() != null && (changed || request.expires() != null || !wasSigned)) {
-        signed = IndexSigner.sign(indexLabel, bytes != null ? bytes : index.bytes(), request.key(), request.expires(), now);
+        signed = IndexSigner.sign(indexLabel, bytes != null ? bytes : index.bytes(), request.key(), request.expires(), now,
+            PreviousSignatures.of(before, indexFile, request.key(), fresh.keySet()));
         bytes = signed.bytes();
       }
       if (bytes != null) {

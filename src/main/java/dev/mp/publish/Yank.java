@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code mp registry yank NAME@VERSION} (cargo's semantics): marks a release {@code "yanked": true}
@@ -85,7 +86,7 @@ public final class Yank {
     if (changed || (key != null && expires != null)) {
       byte[] out = document.bytes();
       if (key != null) {
-        signed = IndexSigner.sign(label, out, key, expires, now);
+        signed = IndexSigner.sign(label, out, key, expires, now, PreviousSignatures.of(bytes, index, key, Set.of()));
         out = signed.bytes();
       }
       AtomicFiles.write(index, out);

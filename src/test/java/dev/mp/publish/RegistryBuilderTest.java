@@ -233,6 +233,31 @@ class RegistryBuilderTest {
   }
 
   @Test
+  void signingAgainKeepsTheSignaturesOfAnIndexTheKeySignedAndRedoesThemOtherwise() throws IOException {
+    Ed25519PrivateKey key = TestKeys.signing();
+    TrustedKeys keys = TrustedKeys.parse(List.of(key.publicKey().text()));
+    build(null, key, null, PluginFolders.plugin(temp, "alpha", "1.0.0"));
+    build(null, key, null, PluginFolders.plugin(temp, "alpha", "1.1.0"));
+    JsonNode alpha = index().at("/plugins/alpha");
+    for (String version : List.of("1.0.0", "1.1.0")) {
+      JsonNode release = alpha.at("/releases/" + version);
+      assertThat(keys.verifyRelease("alpha", version, release.get("integrity").asText(), release.get("signature").asText()))
+          .isInstanceOf(SignatureCheck.Verified.class);
+    }
+    // Someone edits a signature on the host: the index no longer verifies, so nothing in it is trusted.
+    String forged = TestKeys.other().sign(dev.mp.sign.ReleaseStatement.of("alpha", "1.0.0",
+        alpha.at("/releases/1.0.0/integrity").asText()));
+    Path file = registry().resolve("index.json");
+    Files.writeString(file, Files.readString(file).replace(alpha.at("/releases/1.0.0/signature").asText(), forged));
+
+    build(null, key, null, PluginFolders.plugin(temp, "alpha", "1.2.0"));
+
+    JsonNode release = index().at("/plugins/alpha/releases/1.0.0");
+    assertThat(keys.verifyRelease("alpha", "1.0.0", release.get("integrity").asText(), release.get("signature").asText()))
+        .isInstanceOf(SignatureCheck.Verified.class);
+  }
+
+  @Test
   void aSignedRegistryIsNotChangedWithoutTheKey() {
     build(null, TestKeys.signing(), null, PluginFolders.plugin(temp, "alpha", "1.0.0"));
     Map<String, String> before = Snapshots.of(registry());
