@@ -9,7 +9,13 @@ import dev.mp.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +53,18 @@ class PublishingNginxTest {
         "--expires", "30d");
 
     site = team.resolve("site");
-    nginx = Nginx.serve(site, temp.resolve("nginx"));
+    nginx = Nginx.serve(temp.resolve("nginx"), port -> guideServerBlock(site, port));
+  }
+
+  /** The guide's nginx `server` block, on a loopback port without TLS, serving {@code site}. */
+  static String guideServerBlock(Path site, int port) {
+    Matcher block = Pattern.compile("```nginx\n(.*?)```", Pattern.DOTALL).matcher(TestFiles.read(Path.of("docs/publishing.md")));
+    assertThat(block.find()).as("docs/publishing.md has an nginx block").isTrue();
+    String server = block.group(1);
+    assertThat(server).contains("listen 443 ssl;", "root /srv/plugins/site;");
+    return server.replace("listen 443 ssl;", "listen 127.0.0.1:" + port + ";")
+        .replaceAll("(?m)^\\s*ssl_certificate.*\\n", "")
+        .replace("root /srv/plugins/site;", "root " + site + ";");
   }
 
   @AfterEach
@@ -89,6 +106,27 @@ class PublishingNginxTest {
     assertThat(TestFiles.read(app.project().resolve("plugin-lock.json")))
         .contains("\"resolved\": \"" + nginx.url() + "packages/beta-1.0.0.tgz\"");
     assertThat(nginx.count("/packages/alpha-1.0.0.tgz", 200)).isEqualTo(1);
+  }
+
+  @Test
+  void theGuidesNginxBlockLetsTheIndexBeRevalidatedAndPackagesBeCachedForEver() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<byte[]> index = http.send(HttpRequest.newBuilder(URI.create(nginx.url() + "index.json")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> sig = http.send(HttpRequest.newBuilder(URI.create(nginx.url() + "index.json.sig")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> archive = http.send(
+        HttpRequest.newBuilder(URI.create(nginx.url() + "packages/alpha-1.0.0.tgz")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(index.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(index.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(index.headers().firstValue("ETag")).isPresent();
+    assertThat(index.headers().firstValue("Last-Modified")).isPresent();
+    assertThat(sig.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(archive.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+    assertThat(archive.headers().firstValue("Content-Type")).hasValue("application/gzip");
+    assertThat(archive.body()).isEqualTo(Files.readAllBytes(site.resolve("packages/alpha-1.0.0.tgz")));
   }
 
   @Test

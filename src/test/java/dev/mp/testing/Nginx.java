@@ -44,6 +44,18 @@ public final class Nginx implements AutoCloseable {
    * skips the test (or fails it under {@code MP_REQUIRE_NGINX}) when nginx is not installed.
    */
   public static Nginx serve(Path root, Path work) {
+    return serve(work, port -> String.join("\n",
+        "  server {",
+        "    listen 127.0.0.1:" + port + ";",
+        "    root " + root.toAbsolutePath() + ";",
+        "  }"));
+  }
+
+  /**
+   * Serves what {@code server} (one nginx {@code server} block, given the free port to listen on)
+   * describes, with everything nginx writes under {@code work}.
+   */
+  public static Nginx serve(Path work, java.util.function.IntFunction<String> server) {
     Optional<Path> executable = LOCATIONS.stream().filter(Files::isExecutable).findFirst();
     if (executable.isEmpty()) {
       String why = "nginx is not installed (Debian package `nginx`)";
@@ -55,7 +67,8 @@ public final class Nginx implements AutoCloseable {
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        return start(executable.get(), root.toAbsolutePath(), work.toAbsolutePath(), freePort());
+        int port = freePort();
+        return start(executable.get(), server.apply(port), work.toAbsolutePath(), port);
       } catch (IOException e) {
         last = e; // another process took the port between the probe and nginx's bind: try another
       }
@@ -63,7 +76,7 @@ public final class Nginx implements AutoCloseable {
     throw new UncheckedIOException(last);
   }
 
-  private static Nginx start(Path executable, Path root, Path work, int port) throws IOException {
+  private static Nginx start(Path executable, String server, Path work, int port) throws IOException {
     Files.createDirectories(work.resolve("temp"));
     Path accessLog = work.resolve("access.log");
     Path errorLog = work.resolve("error.log");
@@ -88,10 +101,7 @@ public final class Nginx implements AutoCloseable {
         "  fastcgi_temp_path " + work.resolve("temp/fastcgi") + ";",
         "  uwsgi_temp_path " + work.resolve("temp/uwsgi") + ";",
         "  scgi_temp_path " + work.resolve("temp/scgi") + ";",
-        "  server {",
-        "    listen 127.0.0.1:" + port + ";",
-        "    root " + root + ";",
-        "  }",
+        server,
         "}",
         "");
     Path conf = work.resolve("nginx.conf");
