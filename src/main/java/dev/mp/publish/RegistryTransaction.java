@@ -23,7 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * aside, not deleted), and on any failure undoes the steps already taken in reverse order. Until
  * {@code commit} the registry folder is untouched, so a refused build leaves it byte for byte as it
  * was; a folder created for the build is removed again. Steps run in the order they were added, so the
- * index goes in after the packages it names and its signature last. Not thread-safe.
+ * index goes in after the packages it names and its signature last. {@link #stagedPath} may be called
+ * from several threads; everything else from one.
  */
 final class RegistryTransaction implements AutoCloseable {
   private final Path dir;
@@ -33,7 +34,8 @@ final class RegistryTransaction implements AutoCloseable {
   private boolean committed;
   /** Set when undoing could not put an old file back: its copy stays in the staging folder. */
   private boolean keepStaging;
-  private int next;
+  /** Names staged paths; sources are prepared on several threads. */
+  private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
   private record Step(Path staged, Path target, boolean replace) {}
 
@@ -50,7 +52,7 @@ final class RegistryTransaction implements AutoCloseable {
 
   /** A fresh path inside the staging folder (its parent created), for a file or folder to be placed later. */
   Path stagedPath(String name) {
-    Path path = staging.resolve("new-" + (next++)).resolve(name);
+    Path path = staging.resolve("new-" + next.getAndIncrement()).resolve(name);
     try {
       Files.createDirectories(path.getParent());
     } catch (IOException e) {
