@@ -43,6 +43,10 @@ public final class Pack {
    * @throws MpException see {@link PluginFolder#read} and {@link Packer#pack}
    */
   public static PackResult pack(Path folder, String label, Path outDir, Reporter reporter) {
+    if (outDir.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
+      throw MpException.usage("`--out` is inside the plugin folder `" + label + "`: the archive would be packed into"
+          + " the next one", "write it elsewhere, e.g. `--out dist` from the folder above");
+    }
     PluginFolder plugin = PluginFolder.read(folder, label);
     for (ClaudeDependencyForms.Problem problem : plugin.claudeProblems()) {
       reporter.warn("`" + label + "/" + PluginFolder.MANIFEST + "`: " + problem.message()

@@ -209,6 +209,16 @@ class PackTest {
   }
 
   @Test
+  void anArchiveIsNeverWrittenIntoThePluginFolder() {
+    Path folder = PluginFolders.plugin(temp, "alpha", "1.0.0");
+
+    assertThatThrownBy(() -> Pack.pack(folder, "alpha", folder, Reporter.SILENT))
+        .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE_ERROR))
+        .hasMessageContaining("inside the plugin folder");
+    assertThat(folder.resolve("alpha-1.0.0.tgz")).doesNotExist();
+  }
+
+  @Test
   void theZipHoldsTheSameTreeAndIsReproducible() throws IOException {
     Path folder = PluginFolders.plugin(temp, "alpha", "1.0.0");
     Path copy = temp.resolve("copy/alpha");
