@@ -256,6 +256,11 @@ public final class Federation {
     return IndexSigner.signFile(indexPath, display(indexPath), key, lifetime, context.clock().instant());
   }
 
+  /** The registry author's side: {@code pack}, {@code registry build}, {@code registry yank} (DESIGN.md §10). */
+  public Publishing publishing() {
+    return new Publishing(this);
+  }
+
   /** A path as shown to users: relative to the project root when inside it. */
   public String display(Path path) {
     return ProjectLayout.of(context.projectDir(), dev.mp.config.FederationDefaults.DEFAULT).display(path);
@@ -432,8 +437,12 @@ public final class Federation {
     return lockInstall(RegistryAuthorization.tokens(config().config(), context.env(), tokens()));
   }
 
-  /** {@link #lockInstall()} with the caller's credentials (for example the registry client's OIDC tokens). */
+  /**
+   * {@link #lockInstall()} with the caller's credentials (for example the registry client's OIDC tokens).
+   * Locked releases their registry has yanked are installed, with a warning (from cached indexes only).
+   */
   public InstallResult lockInstall(RegistryAuthorization authorization) {
+    YankedPins.warn(this, Resolutions.lockfile(layout()));
     return withProjectLock(() ->
         new ProjectInstaller(context, layout(), installer()).installLockfile(authorization, config().config()));
   }

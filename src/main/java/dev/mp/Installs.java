@@ -55,7 +55,7 @@ final class Installs {
           "name the plugins: `mp install NAME[@RANGE]...`");
     }
     Resolution resolution = Resolutions.resolve(context, federation.registries(), layout,
-        Resolutions.request(toResolve, prefer, false, federation.config().config().defaults().conflictResolution(),
+        Resolutions.request(toResolve, specs, prefer, false, federation.config().config().defaults().conflictResolution(),
             lockfile));
     resolution.warnings().forEach(context.reporter()::warn);
     resolution.conflicts().forEach(conflict -> context.reporter().warn(conflict.summary()));

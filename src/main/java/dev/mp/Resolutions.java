@@ -8,6 +8,7 @@ import dev.mp.lock.LockfileCodec;
 import dev.mp.policy.Decision;
 import dev.mp.policy.PolicyEngine;
 import dev.mp.policy.ResolvedFacts;
+import dev.mp.registry.DependencySpec;
 import dev.mp.registry.RegistrySet;
 import dev.mp.resolve.RegistryResolver;
 import dev.mp.resolve.Resolution;
@@ -28,15 +29,33 @@ import java.util.TreeMap;
 final class Resolutions {
   private Resolutions() {}
 
-  /** {@code specs} with {@code --prefer} values, the configured strategy and the lockfile's sources. */
+  /**
+   * {@code specs} with {@code --prefer} values, the configured strategy and the lockfile's sources; the
+   * lockfile's versions keep yanked releases eligible for every plugin but those named in {@code specs}
+   * (asking for a plugin by name is a new resolution of it, as {@code cargo update -p} is).
+   */
   static ResolveRequest request(
       List<String> specs, List<String> prefer, boolean explain, ConflictStrategy strategy, Lockfile lockfile) {
+    return request(specs, specs, prefer, explain, strategy, lockfile);
+  }
+
+  /** {@link #request} where only the plugins of {@code askedFor} are resolved anew; the others keep their locked release. */
+  static ResolveRequest request(List<String> specs, List<String> askedFor, List<String> prefer, boolean explain,
+      ConflictStrategy strategy, Lockfile lockfile) {
     Map<String, String> locked = new TreeMap<>();
-    lockfile.plugins().forEach((name, plugin) -> locked.put(name, plugin.source()));
+    Map<String, String> versions = new TreeMap<>();
+    lockfile.plugins().forEach((name, plugin) -> {
+      locked.put(name, plugin.source());
+      versions.put(name, plugin.version());
+    });
+    for (String spec : askedFor) {
+      versions.remove(DependencySpec.parse(spec).name());
+    }
     return ResolveRequest.of(specs)
         .withStrategy(strategy)
         .withPreferences(ResolveRequest.parsePreferences(prefer))
         .withLockedSources(locked)
+        .withLockedVersions(versions)
         .withExplain(explain);
   }
 

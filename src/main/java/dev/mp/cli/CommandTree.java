@@ -33,7 +33,7 @@ final class CommandTree {
       List.of(
           leaf("init"),
           group("registry", leaf("add"), leaf("remove"), leaf("list"), leaf("sync"), leaf("test"), leaf("keygen"),
-              leaf("sign")),
+              leaf("sign"), leaf("build"), leaf("yank")),
           leaf("search"),
           leaf("resolve"),
           leaf("install"),
@@ -41,6 +41,7 @@ final class CommandTree {
           leaf("list"),
           group("policy", leaf("check"), leaf("list"), leaf("enforce")),
           group("lock", leaf("generate"), leaf("check"), leaf("diff"), leaf("install")),
+          leaf("pack"),
           leaf("completion"));
 
   /** Global options that take a value, so their value is not mistaken for a command name. */
@@ -68,6 +69,8 @@ final class CommandTree {
       case "registry test": return new RegistryTestCommand();
       case "registry keygen": return new RegistryKeygenCommand();
       case "registry sign": return new RegistrySignCommand();
+      case "registry build": return new RegistryBuildCommand();
+      case "registry yank": return new RegistryYankCommand();
       case "search": return new SearchCommand();
       case "resolve": return new ResolveCommand();
       case "install": return new InstallCommand();
@@ -82,6 +85,7 @@ final class CommandTree {
       case "lock check": return new LockCheckCommand();
       case "lock diff": return new LockDiffCommand();
       case "lock install": return new LockInstallCommand();
+      case "pack": return new PackCommand();
       case "completion": return new CompletionCommand();
       default: throw new IllegalArgumentException("no command `" + path + "`");
     }

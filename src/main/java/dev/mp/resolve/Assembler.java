@@ -91,6 +91,15 @@ final class Assembler {
   /** Unavailable registries, then preferences and remembered sources that could not be honoured. */
   private static List<String> warnings(Catalog catalog, Map<String, Assessment> byName, Preferences preferences) {
     List<String> warnings = new ArrayList<>();
+    for (Assessment assessment : new java.util.TreeMap<>(byName).values()) {
+      Candidate chosen = assessment.chosen;
+      if (chosen.release.yanked()) {
+        String reason = chosen.release.details().yankedReason();
+        warnings.add("`" + assessment.node.name + "` " + chosen.version + " is yanked in `" + chosen.registryName + "`"
+            + (reason == null ? "" : " (" + reason + ")") + "; kept because `plugin-lock.json` pins it — `mp install "
+            + assessment.node.name + "` moves to a release that is not yanked");
+      }
+    }
     for (LoadedRegistry registry : catalog.consulted) {
       if (!registry.available()) {
         warnings.add("registry `" + registry.name() + "` is unavailable and was skipped"

@@ -31,15 +31,26 @@ final class Candidate {
   final Release release;
   final Version version;
   final boolean latest;
+  /**
+   * False for a yanked release, unless the lockfile pins it: new resolutions never pick a yanked
+   * release, a locked one is kept (cargo's semantics).
+   */
+  final boolean eligible;
   private List<DependencySpec> sortedDependencies;
 
   Candidate(int registry, String registryName, PluginEntry entry, Release release, Version version, boolean latest) {
+    this(registry, registryName, entry, release, version, latest, true);
+  }
+
+  Candidate(int registry, String registryName, PluginEntry entry, Release release, Version version, boolean latest,
+      boolean eligible) {
     this.registry = registry;
     this.registryName = registryName;
     this.entry = entry;
     this.release = release;
     this.version = version;
     this.latest = latest;
+    this.eligible = eligible;
   }
 
   /** The release's dependencies by name (then range), so the solver's order never follows the index's. */

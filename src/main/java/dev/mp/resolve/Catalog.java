@@ -39,12 +39,20 @@ final class Catalog {
   /** Why tags could not be listed, sorted, for the resolution's warnings. */
   final TreeSet<String> tagProblems = new TreeSet<>();
 
+  /** plugin → the version the lockfile pins it at (a yanked release it names stays eligible). */
+  private final Map<String, String> lockedVersions;
+  /** plugin → the registry the lockfile took it from. */
+  private final Map<String, String> lockedSources;
+
   Catalog(List<LoadedRegistry> registries) {
-    this(registries, VersionTags.NONE);
+    this(registries, VersionTags.NONE, Map.of(), Map.of());
   }
 
-  Catalog(List<LoadedRegistry> registries, VersionTags tags) {
+  Catalog(List<LoadedRegistry> registries, VersionTags tags, Map<String, String> lockedVersions,
+      Map<String, String> lockedSources) {
     this.tags = tags;
+    this.lockedVersions = lockedVersions;
+    this.lockedSources = lockedSources;
     List<LoadedRegistry> sorted = new ArrayList<>(registries);
     sorted.sort((a, b) -> RegistrySpec.BY_PRIORITY_THEN_NAME.compare(a.spec(), b.spec()));
     this.consulted = List.copyOf(sorted);
@@ -113,6 +121,12 @@ final class Catalog {
       ranges.put(text, range);
     }
     return range;
+  }
+
+  /** True when the lockfile pins {@code plugin} at {@code version} from {@code registry} (or names no registry). */
+  private boolean pinnedByLockfile(String plugin, String registry, String version) {
+    String source = lockedSources.get(plugin);
+    return version.equals(lockedVersions.get(plugin)) && (source == null || source.equals(registry));
   }
 
   /** What every available registry has for one plugin name. */
@@ -203,7 +217,8 @@ final class Catalog {
           String name = available[registry].name();
           for (int i = 0; i < sorted.length; i++) {
             Release release = releases.get(i);
-            sorted[i] = new Candidate(registry, name, entry, release, version(release.version()), i == 0);
+            sorted[i] = new Candidate(registry, name, entry, release, version(release.version()), i == 0,
+                !release.yanked() || pinnedByLockfile(plugin, name, release.version()));
           }
           if (sorted.length > 1) {
             Arrays.sort(sorted, Candidate.BEST_FIRST);

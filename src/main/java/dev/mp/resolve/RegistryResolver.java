@@ -77,7 +77,7 @@ public final class RegistryResolver {
       }
     }
     new RegistrySet(enabled).requireAvailable();
-    Catalog catalog = new Catalog(enabled, tags);
+    Catalog catalog = new Catalog(enabled, tags, request.lockedVersions(), request.lockedSources());
     List<Solver.Root> roots = roots(request.specs());
     validatePreferences(catalog, request.preferences());
     Preferences preferences = new Preferences(request.preferences(), request.lockedSources());

@@ -209,8 +209,8 @@ final class Solver {
   }
 
   /**
-   * The registry's releases that satisfy every constraint on the node, best first. Shared arrays:
-   * callers must not modify them.
+   * The registry's releases that satisfy every constraint on the node, best first, yanked ones left out
+   * (unless the lockfile pins them). Shared arrays: callers must not modify them.
    */
   Candidate[] satisfying(Node node, int registry) {
     if (wantsTags(node)) {
@@ -220,7 +220,7 @@ final class Solver {
     int count = 0;
     Candidate[] matches = null;
     for (int i = 0; i < all.length; i++) {
-      if (node.accepts(all[i])) {
+      if (all[i].eligible && node.accepts(all[i])) {
         if (matches != null) {
           matches[count] = all[i];
         }

@@ -10,6 +10,7 @@ import dev.mp.registry.DependencySpec;
 import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.Release;
+import dev.mp.registry.ReleaseDetails;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,24 @@ class IndexParserTest {
     assertThat(older.signedClaim()).isFalse();
     assertThat(older.source()).isEqualTo(new PackageSource.Archive("/srv/registry/packages/gamma-1.1.0.tgz"));
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void yankedReleasesAndTheirReasonsAreRead() {
+    Map<String, PluginEntry> plugins = parseLocal("""
+        {"plugins": {"gamma": {"version": "1.1.0", "integrity": "%s", "resolved": "packages/gamma-1.1.0.tgz",
+           "releases": {"1.0.0": {"integrity": "%s", "resolved": "packages/gamma-1.0.0.tgz", "yanked": true},
+                        "1.2.0": {"integrity": "%s", "resolved": "packages/gamma-1.2.0.tgz", "yanked": true,
+                                  "yankedReason": "leaks tokens"},
+                        "1.3.0": {"integrity": "%s", "yanked": "yes"}}}}}
+        """.formatted(INTEGRITY, INTEGRITY, INTEGRITY, INTEGRITY));
+    PluginEntry gamma = plugins.get("gamma");
+
+    assertThat(gamma.latest().yanked()).isFalse();
+    assertThat(gamma.release("1.0.0").orElseThrow().details()).isEqualTo(ReleaseDetails.NONE.withYanked(true, null));
+    assertThat(gamma.release("1.2.0").orElseThrow().details().yankedReason()).isEqualTo("leaks tokens");
+    assertThat(gamma.release("1.3.0").orElseThrow().yanked()).isFalse();
+    assertThat(warnings).singleElement().asString().contains("field `releases.1.3.0.yanked`: expected true or false");
   }
 
   @Test
