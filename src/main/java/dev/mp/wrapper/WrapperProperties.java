@@ -94,7 +94,8 @@ public record WrapperProperties(
       }
       int eq = line.indexOf('=');
       if (eq < 0) {
-        throw MpException.config("`" + file + "` line " + (i + 1) + ": expected `key=value`");
+        throw MpException.config("`" + file + "` line " + (i + 1) + ": expected `key=value`",
+            "fix the line, or delete the file and run `mp wrapper --version VERSION` again");
       }
       String key = line.substring(0, eq);
       String value = line.substring(eq + 1);
