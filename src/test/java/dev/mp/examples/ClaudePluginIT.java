@@ -91,8 +91,8 @@ class ClaudePluginIT {
       assertThat(validate.output()).contains("bin: mp", "hooks: SessionStart",
           "Hosts: github.com (declared), raw.githubusercontent.com (declared), repo.maven.apache.org (declared)",
           "Validation passed");
-      claude.ok(market, "plugin", "marketplace", "add", market.toString());
-      claude.ok(market, "plugin", "install", "mp@mp-marketplace");
+      // The README's one-line install, with the marketplace's path for owner/repo.
+      claude.ok(market, "plugin", "install", "mp", "--marketplace", market.toString());
       assertThat(claude.ok(market, "plugin", "details", "mp@mp-marketplace").output())
           .contains("Hooks (1)", "SessionStart");
 
