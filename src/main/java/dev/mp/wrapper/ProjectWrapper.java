@@ -64,7 +64,7 @@ public final class ProjectWrapper {
     String sha256;
     if (request.sha256().isPresent()) {
       source = ChecksumSource.GIVEN;
-      sha256 = request.sha256().get();
+      sha256 = request.sha256().get().toLowerCase(java.util.Locale.ROOT);
     } else if (existing.isPresent() && existing.get().version().equals(version)) {
       source = ChecksumSource.PINNED;
       sha256 = existing.get().sha256();

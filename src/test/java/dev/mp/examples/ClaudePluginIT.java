@@ -155,6 +155,17 @@ class ClaudePluginIT {
       Run changed = run(project, hookEnv, "bash", "-c", command);
       assertThat(changed.stdout()).contains("`code-style`: files changed inside the plugin", "added:    extra.md");
       assertThat(maven.count(jarPath)).isEqualTo(1);
+
+      // A wrapper failure is not drift: a pin the repository's jar does not match, with an empty cache.
+      Path pinFile = installed.resolve(".mp/wrapper.properties");
+      Files.writeString(pinFile, Files.readString(pinFile).replaceAll("sha256=[0-9a-f]{64}", "sha256=" + "0".repeat(64)));
+      hookEnv.put("MP_CACHE_DIR", temp.resolve("other-cache").toString());
+      Run broken = run(project, hookEnv, "bash", "-c", command);
+      assertThat(broken.exitCode()).isZero();
+      String brokenMessage = JsonDocument.parseJson("hook output", broken.stdout().getBytes(StandardCharsets.UTF_8),
+          ErrorCode.CONFIG_ERROR).root().get("systemMessage").asText();
+      assertThat(brokenMessage).startsWith("mp: could not check the installed plugins against plugin-lock.json (exit 1):")
+          .contains("error: checksum mismatch").doesNotContain("Downloading mp");
     }
   }
 

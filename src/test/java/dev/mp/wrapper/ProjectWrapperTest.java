@@ -36,7 +36,7 @@ class ProjectWrapperTest {
 
   @Test
   void writesTheRepositoryScriptExecutableAndThePin() throws IOException {
-    WrapperResult result = wrapper(Map.of(), Optional.empty()).write(request("0.1.0", SHA, null, null));
+    WrapperResult result = wrapper(Map.of(), Optional.empty()).write(request("0.1.0", SHA.toUpperCase(), null, null));
 
     assertThat(result.checksumSource()).isEqualTo(WrapperResult.ChecksumSource.GIVEN);
     assertThat(result.written()).containsExactly("mpw", ".mp/wrapper.properties");
