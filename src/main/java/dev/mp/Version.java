@@ -6,8 +6,8 @@ import java.util.Properties;
 
 /**
  * The version of mp and the commit its jar was built from (used in {@code --version}, the HTTP
- * {@code User-Agent} and {@code mp wrapper}). Both come from {@code dev/mp/version.properties}, which
- * the build writes; thread-safe, never null.
+ * {@code User-Agent} and {@code mp wrapper}), from {@code dev/mp/version.properties} and {@code
+ * dev/mp/commit.properties}, which the build writes; thread-safe, never null.
  */
 public final class Version {
   private Version() {}
@@ -17,12 +17,14 @@ public final class Version {
 
     private static Properties read() {
       Properties properties = new Properties();
-      try (InputStream in = Version.class.getResourceAsStream("/dev/mp/version.properties")) {
-        if (in != null) {
-          properties.load(in);
+      for (String resource : new String[] {"/dev/mp/version.properties", "/dev/mp/commit.properties"}) {
+        try (InputStream in = Version.class.getResourceAsStream(resource)) {
+          if (in != null) {
+            properties.load(in);
+          }
+        } catch (IOException e) {
+          // Classes run without the build's resources: "dev" and "unknown" below say so.
         }
-      } catch (IOException e) {
-        // Classes run without the build's resources: "dev" and "unknown" below say so.
       }
       return properties;
     }
@@ -38,7 +40,7 @@ public final class Version {
    * differed from it, or {@code unknown} when the sources were not a git checkout.
    */
   public static String commit() {
-    String commit = Holder.VALUES.getProperty("commit", "unknown");
-    return commit.startsWith("${") ? "unknown" : commit;
+    String commit = Holder.VALUES.getProperty("commit", "unknown").strip();
+    return commit.matches("[0-9a-f]{40}(-dirty)?") ? commit : "unknown";
   }
 }
