@@ -5,6 +5,7 @@ import dev.mp.io.Json;
 import dev.mp.wrapper.WrapperProperties;
 import dev.mp.wrapper.WrapperRequest;
 import dev.mp.wrapper.WrapperResult;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ final class WrapperCommand extends BaseCommand {
       ObjectNode document = Json.object();
       document.put("version", pin.version());
       document.put("sha256", pin.sha256());
-      document.put("checksumSource", result.checksumSource().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      document.put("checksumSource", result.checksumSource().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       document.put("repositoryUrl", pin.repositoryUrl());
       pin.tokenVariable().ifPresent(v -> document.put("tokenVariable", v));
       result.written().forEach(document.putArray("written")::add);

@@ -8,10 +8,14 @@ import dev.mp.integrity.FileDigests;
 import dev.mp.wrapper.WrapperResult.ChecksumSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,7 +68,7 @@ public final class ProjectWrapper {
     String sha256;
     if (request.sha256().isPresent()) {
       source = ChecksumSource.GIVEN;
-      sha256 = request.sha256().get().toLowerCase(java.util.Locale.ROOT);
+      sha256 = request.sha256().get().toLowerCase(Locale.ROOT);
     } else if (existing.isPresent() && existing.get().version().equals(version)) {
       source = ChecksumSource.PINNED;
       sha256 = existing.get().sha256();
@@ -96,13 +100,13 @@ public final class ProjectWrapper {
   /** The jar this class was loaded from, or empty when it was not loaded from a jar file (tests, an IDE). */
   public static Optional<Path> runningJar() {
     try {
-      java.security.CodeSource source = ProjectWrapper.class.getProtectionDomain().getCodeSource();
+      CodeSource source = ProjectWrapper.class.getProtectionDomain().getCodeSource();
       if (source == null) {
         return Optional.empty();
       }
       Path location = Path.of(source.getLocation().toURI());
-      return java.nio.file.Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
-    } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
       return Optional.empty();
     }
   }
