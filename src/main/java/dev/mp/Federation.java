@@ -52,6 +52,9 @@ import dev.mp.sign.Ed25519PrivateKey;
 import dev.mp.sign.IndexSigner;
 import dev.mp.sign.KeyFiles;
 import dev.mp.sign.Lifetimes;
+import dev.mp.wrapper.ProjectWrapper;
+import dev.mp.wrapper.WrapperRequest;
+import dev.mp.wrapper.WrapperResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -488,5 +491,16 @@ public final class Federation {
       });
     }
     return installer;
+  }
+
+  /**
+   * Writes or updates the project's wrapper, {@code mpw} and {@code .mp/wrapper.properties} (see
+   * {@link ProjectWrapper}); needs no registries configuration.
+   *
+   * @throws MpException {@code USAGE_ERROR}, {@code CONFIG_ERROR}, {@code PACKAGE_UNAVAILABLE} or
+   *     {@code IO_ERROR}, as {@link ProjectWrapper#write} says
+   */
+  public WrapperResult wrapper(WrapperRequest request) {
+    return new ProjectWrapper(context, Version.current(), ProjectWrapper.runningJar()).write(request);
   }
 }

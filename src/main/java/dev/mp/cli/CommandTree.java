@@ -42,7 +42,8 @@ final class CommandTree {
           group("policy", leaf("check"), leaf("list"), leaf("enforce")),
           group("lock", leaf("generate"), leaf("check"), leaf("diff"), leaf("install")),
           leaf("pack"),
-          leaf("completion"));
+          leaf("completion"),
+          leaf("wrapper"));
 
   /** Global options that take a value, so their value is not mistaken for a command name. */
   private static final List<String> OPTIONS_WITH_VALUE = List.of("-C", "--cache-dir");
@@ -87,6 +88,7 @@ final class CommandTree {
       case "lock install": return new LockInstallCommand();
       case "pack": return new PackCommand();
       case "completion": return new CompletionCommand();
+      case "wrapper": return new WrapperCommand();
       default: throw new IllegalArgumentException("no command `" + path + "`");
     }
   }
