@@ -4,6 +4,7 @@ import dev.mp.config.ProjectLayout;
 import dev.mp.config.RegistriesConfig;
 import dev.mp.config.RegistrySpec;
 import dev.mp.install.InstallPlan;
+import dev.mp.install.MarketplaceEntry;
 import dev.mp.install.PlannedPlugin;
 import dev.mp.install.RegistryAuthorization;
 import dev.mp.lock.InstallResult;
@@ -12,6 +13,7 @@ import dev.mp.lock.Lockfile;
 import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.registry.DependencySpec;
+import dev.mp.registry.PluginNames;
 import dev.mp.resolve.Resolution;
 import dev.mp.resolve.ResolvedPlugin;
 import dev.mp.resolve.SignatureStatus;
@@ -63,6 +65,11 @@ final class Installs {
     RegistriesConfig config = federation.config().config();
     List<PlannedPlugin> planned = new ArrayList<>();
     for (ResolvedPlugin plugin : resolution.plugins()) {
+      String problem = PluginNames.installProblem(plugin.name());
+      if (problem != null) {
+        throw new MpException(ErrorCode.PACKAGE_UNAVAILABLE, "`" + plugin.name() + "` from `" + plugin.registry()
+            + "` cannot be installed: " + problem, "ask the registry's maintainers to rename it; nothing was installed");
+      }
       planned.add(plan(plugin, config));
     }
     InstallPlan plan = new InstallPlan(planned, requested, RegistryAuthorization.tokens(config, context.env(), federation.tokens()));
@@ -108,6 +115,7 @@ final class Installs {
     return new PlannedPlugin(plugin.name(), plugin.version(), plugin.registry(), location, plugin.source(),
         plugin.integrity(), plugin.release().archiveIntegrity(), plugin.dependencyNames(),
         plugin.signature() == SignatureStatus.VERIFIED, plugin.signature() == SignatureStatus.CLAIMED,
-        plugin.trustScore(), plugin.description());
+        plugin.trustScore(), plugin.description(),
+        MarketplaceEntry.of(plugin.release().details().entryFields(), plugin.release().dependencies()));
   }
 }

@@ -110,6 +110,23 @@ public final class PluginNames {
     return (stem.length() == 0 ? "plugin" : stem) + "~" + hash;
   }
 
+  /**
+   * What is installed, by plugin name: each of {@code known} whose folder is among {@code folders},
+   * and each other folder by its own name (a folder mp did not place). Sorted.
+   */
+  public static java.util.SortedSet<String> installedNames(java.util.Collection<String> folders,
+      java.util.Collection<String> known) {
+    java.util.Set<String> left = new java.util.HashSet<>(folders);
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    for (String name : known) {
+      if (left.remove(folder(name))) {
+        names.add(name);
+      }
+    }
+    names.addAll(left);
+    return names;
+  }
+
   private static boolean isPlainFolder(String name) {
     if (name.isEmpty() || name.length() > PLAIN_MAX || name.endsWith(".")) {
       return false;
