@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * whose name (as measured with its {@code plugin validate} and {@code marketplace add}):
  *
  * <ul>
- *   <li>uses anything but the letters a-z and A-Z, digits, {@code .}, {@code _} and {@code -}, or does
- *       not start with a letter or digit (plugin ids {@code name@marketplace} could not name it); mp
- *       also keeps to Claude Desktop's 128 characters;
+ *   <li>uses anything but the letters a-z and A-Z, digits, {@code .}, {@code _} and {@code -}, holds
+ *       {@code ..}, or does not start with a letter or digit (plugin ids {@code name@marketplace} could
+ *       not name it); mp also keeps to Claude Desktop's 128 characters;
  *   <li>is reserved: Anthropic's own marketplaces ({@code claude-plugins-official}, {@code
  *       agent-skills}, ...), the pseudo-marketplaces {@code builtin}, {@code inline}, {@code skills-dir},
  *       {@code synced}, {@code claude-plugin-test}, and names starting with {@code claudeai-};
@@ -33,8 +33,8 @@ public final class MarketplaceNames {
   /** The longest name mp accepts (Claude Desktop's limit). */
   public static final int MAX_LENGTH = 128;
   /** What a name may hold, for messages. */
-  public static final String RULE = "letters a-z and A-Z, digits, `.`, `_` and `-`, starting with a letter or digit,"
-      + " at most " + MAX_LENGTH + " characters";
+  public static final String RULE = "letters a-z and A-Z, digits, `.`, `_` and `-` (no `..`), starting with a letter"
+      + " or digit, at most " + MAX_LENGTH + " characters";
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Set<String> RESERVED = Set.of(
@@ -55,7 +55,7 @@ public final class MarketplaceNames {
 
   /** Why Claude Code would refuse a marketplace of this name, or null when it accepts it. */
   public static String problem(String name) {
-    if (name == null || !ID.matcher(name).matches()) {
+    if (name == null || !ID.matcher(name).matches() || name.contains("..")) {
       return "Claude Code cannot install plugins from a marketplace named `" + name + "`: use " + RULE;
     }
     if (name.length() > MAX_LENGTH) {
@@ -83,7 +83,8 @@ public final class MarketplaceNames {
     Path fileName = projectRoot.toAbsolutePath().normalize().getFileName();
     String folder = fileName == null ? "" : fileName.toString();
     String stem = Normalizer.normalize(folder, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-").replaceAll("^[-._]+|[-._]+$", "");
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-").replaceAll("\\.{2,}", ".")
+        .replaceAll("^[-._]+|[-._]+$", "");
     if (stem.length() > STEM_LENGTH) {
       stem = stem.substring(0, STEM_LENGTH).replaceAll("[-._]+$", "");
     }
