@@ -53,23 +53,23 @@ public final class MarketplaceNames {
 
   private MarketplaceNames() {}
 
-  /** Why Claude Code would refuse a marketplace of this name, or null when it accepts it. */
+  /** Why Claude Code would refuse a marketplace of this name (a phrase about "it"), or null when it accepts it. */
   public static String problem(String name) {
     if (name == null || !ID.matcher(name).matches() || name.contains("..")) {
-      return "Claude Code cannot install plugins from a marketplace named `" + name + "`: use " + RULE;
+      return "Claude Code cannot install plugins from a marketplace so named (use " + RULE + ")";
     }
     if (name.length() > MAX_LENGTH) {
-      return "the name is longer than " + MAX_LENGTH + " characters";
+      return "longer than " + MAX_LENGTH + " characters";
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (RESERVED.contains(lower)) {
-      return "Claude Code reserves the name `" + name + "` for Anthropic's own marketplaces and its built-in plugins";
+      return "Claude Code reserves it for Anthropic's own marketplaces and its built-in plugins";
     }
     if (Normalizer.normalize(lower, Normalizer.Form.NFKC).startsWith("claudeai-")) {
       return "Claude Code reserves names starting with `claudeai-` for marketplaces hosted on claude.ai";
     }
     if (IMPERSONATES.matcher(lower).find() || IMPERSONATES_JOINED.matcher(lower.replaceAll("[^a-z0-9]+", "")).find()) {
-      return "Claude Code refuses `" + name + "`: it reads as an official Anthropic marketplace";
+      return "Claude Code refuses it as a look-alike of an official Anthropic marketplace";
     }
     return null;
   }
