@@ -43,24 +43,35 @@ public final class Marketplace {
     root.putObject("owner").put("name", "mp");
     root.putObject("metadata").put("description", "Plugins installed by mp; managed through plugin-lock.json");
     ArrayNode list = root.putArray("plugins");
-    new TreeMap<>(plugins).forEach((plugin, installed) -> {
-      ObjectNode entry = list.addObject();
-      entry.put("name", plugin);
-      entry.put("source", "./" + PluginNames.folder(plugin));
-      entry.put("version", installed.version());
-      if (installed.description() != null) {
-        entry.put("description", installed.description());
-      }
-      if (installed.marketplaceEntry() != null) {
-        MarketplaceEntry.tree(installed.marketplaceEntry()).properties()
-            .forEach(field -> entry.set(field.getKey(), field.getValue()));
-      }
-      Path folder = stagedFolders.getOrDefault(plugin, installDir.resolve(PluginNames.folder(plugin)));
-      if (!entry.has("strict") && !Files.isRegularFile(folder.resolve(".claude-plugin/plugin.json"))) {
-        entry.put("strict", false);
-      }
-    });
+    new TreeMap<>(plugins).forEach((plugin, installed) -> list.add(entry(plugin, installed.version(),
+        installed.description(), installed.marketplaceEntry(),
+        stagedFolders.getOrDefault(plugin, installDir.resolve(PluginNames.folder(plugin))))));
     return CanonicalJson.toString(root, false).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * One plugin's entry.
+   *
+   * @param description one line, or null
+   * @param marketplaceEntry its {@link MarketplaceEntry} fields, or null
+   * @param folder where its files are (to see whether it has a {@code plugin.json})
+   */
+  public static ObjectNode entry(String plugin, String version, String description, String marketplaceEntry,
+      Path folder) {
+    ObjectNode entry = Json.object();
+    entry.put("name", plugin);
+    entry.put("source", "./" + PluginNames.folder(plugin));
+    entry.put("version", version);
+    if (description != null) {
+      entry.put("description", description);
+    }
+    if (marketplaceEntry != null) {
+      MarketplaceEntry.tree(marketplaceEntry).properties().forEach(field -> entry.set(field.getKey(), field.getValue()));
+    }
+    if (!entry.has("strict") && !Files.isRegularFile(folder.resolve(".claude-plugin/plugin.json"))) {
+      entry.put("strict", false);
+    }
+    return entry;
   }
 
   /** The {@code name} of the marketplace listing in {@code installDir}, when there is a readable one. */

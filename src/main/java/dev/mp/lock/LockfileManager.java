@@ -132,6 +132,9 @@ public final class LockfileManager {
         expected.put(name, installed != null ? installed.integrity() : locked.integrity());
       }
     }
+    Set<String> listed = new TreeSet<>(lockfile.plugins().keySet());
+    listed.retainAll(folders);
+    drifts.addAll(MarketplaceDrift.check(installer.installDir(), lockfile, listed));
     StatCache cache = await(cacheLoading);
     Map<String, Listing> listings = hashAll(pool, toHash.keySet(), cache);
     cache.save();
