@@ -72,11 +72,8 @@ class LockDiffTest {
         lockfile(Map.of("hooked", hooked)));
     assertThat(diff.affected()).isEqualTo(1);
     assertThat(diff.entryChanged()).extracting(LockDiffResult.Change::plugin).containsExactly("hooked");
-    assertThat(diff.markdown()).contains("""
-        ### Claude Code Entry Changed
-
-        - `hooked` 1.0.0: **what Claude Code loads beside its files changed** (hooks, servers, components of its         marketplace entry)
-        """);
+    assertThat(diff.markdown()).contains("### Claude Code Entry Changed\n\n- `hooked` 1.0.0: **what Claude Code loads"
+        + " beside its files changed** (hooks, servers, components of its marketplace entry)\n");
   }
 
   @Test
