@@ -134,7 +134,9 @@ public final class LockfileManager {
     }
     Set<String> listed = new TreeSet<>(lockfile.plugins().keySet());
     listed.retainAll(folders);
-    drifts.addAll(MarketplaceDrift.check(installer.installDir(), lockfile, listed));
+    Map<String, String> installedVersions = new TreeMap<>();
+    state.plugins().forEach((name, plugin) -> installedVersions.put(name, plugin.version()));
+    drifts.addAll(MarketplaceDrift.check(installer.installDir(), lockfile, listed, installedVersions));
     StatCache cache = await(cacheLoading);
     Map<String, Listing> listings = hashAll(pool, toHash.keySet(), cache);
     cache.save();

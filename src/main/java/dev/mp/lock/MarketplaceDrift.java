@@ -3,6 +3,7 @@ package dev.mp.lock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.install.Marketplace;
+import dev.mp.install.MarketplaceEntry;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.Json;
 import dev.mp.registry.PluginNames;
@@ -17,8 +18,10 @@ import java.util.Set;
 /**
  * Checks the generated {@code marketplace.json} against the lockfile: Claude Code loads a plugin's
  * inline components (hooks, MCP servers, ...) from its entry there, which the plugin folder's integrity
- * does not cover. Each locked, installed plugin must have exactly the entry the lockfile gives (the
- * description, which loads nothing, aside), and no other plugin may be listed. Stateless.
+ * does not cover. Each locked, installed plugin must have exactly the entry the lockfile gives, with the
+ * version mp installed (a version the lockfile does not pin is its own drift), the description (which
+ * loads nothing) aside, and the {@code "strict": false} mp adds for a folder without {@code plugin.json}
+ * aside (the folder's files are checked on their own); no other plugin may be listed. Stateless.
  */
 final class MarketplaceDrift {
   private static final String MARKETPLACE = "`.claude-plugin/marketplace.json`";
@@ -28,7 +31,11 @@ final class MarketplaceDrift {
   /**
    * @param present the locked plugins whose folder is installed (the others are already {@code missing})
    */
-  static List<Drift> check(Path installDir, Lockfile lockfile, Set<String> present) {
+  /**
+   * @param installedVersions plugin → the version mp installed (from the install state), when known
+   */
+  static List<Drift> check(Path installDir, Lockfile lockfile, Set<String> present,
+      Map<String, String> installedVersions) {
     List<Drift> drifts = new ArrayList<>();
     Map<String, JsonNode> listed = new LinkedHashMap<>();
     byte[] bytes = AtomicFiles.readIfExists(installDir.resolve(Marketplace.FILE));
@@ -47,10 +54,14 @@ final class MarketplaceDrift {
         drifts.add(new Drift.EntryChanged(name, "not listed in " + MARKETPLACE + ", so Claude Code does not load it"));
         continue;
       }
-      ObjectNode expected = Marketplace.entry(name, locked.version(), null, locked.marketplaceEntry(),
-          installDir.resolve(PluginNames.folder(name)));
+      ObjectNode expected = Marketplace.entry(name, installedVersions.getOrDefault(name, locked.version()), null,
+          locked.marketplaceEntry(), installDir.resolve(PluginNames.folder(name)));
       ObjectNode loaded = actual.deepCopy();
       loaded.remove("description");
+      if (locked.marketplaceEntry() == null || !MarketplaceEntry.tree(locked.marketplaceEntry()).has("strict")) {
+        expected.remove("strict");
+        loaded.remove("strict");
+      }
       if (!loaded.equals(expected)) {
         drifts.add(new Drift.EntryChanged(name, "its entry in " + MARKETPLACE + " differs from the lockfile ("
             + differingFields(expected, loaded) + ")"));
