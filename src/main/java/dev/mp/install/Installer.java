@@ -5,9 +5,7 @@ import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.integrity.TreeHash;
 import dev.mp.io.AtomicFiles;
-import dev.mp.io.Json;
 import dev.mp.registry.PackageSource;
-import dev.mp.registry.source.ClaudeDependencyForms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +151,7 @@ public final class Installer {
       Trees.deleteQuietly(dir);
       throw failure;
     }
-    staged.values().forEach(this::warnAboutDependencyForms);
+    staged.values().forEach(plugin -> DependencyForms.warn(plugin, context.reporter()));
     pause("staged");
     return new Staging(dir, staged);
   }
@@ -213,26 +211,6 @@ public final class Installer {
       entries.add(TreeHash.entry(file, TreeHash.READ_CONTENT));
     }
     return entries;
-  }
-
-  /**
-   * Warns when the plugin's own {@code plugin.json} writes dependencies Claude Code rejects or reads
-   * differently: the generated marketplace entry carries them in the object form, but Claude Code
-   * still reads the plugin's file.
-   */
-  private void warnAboutDependencyForms(StagedPlugin plugin) {
-    byte[] manifest = AtomicFiles.readIfExists(plugin.folder().resolve(".claude-plugin/plugin.json"));
-    if (manifest == null) {
-      return;
-    }
-    try {
-      for (ClaudeDependencyForms.Problem problem : ClaudeDependencyForms.check(Json.readTree(manifest).get("dependencies"))) {
-        context.reporter().warn("`" + plugin.plan().name() + "` " + plugin.plan().version()
-            + ": `.claude-plugin/plugin.json` " + problem.message());
-      }
-    } catch (IOException | RuntimeException e) {
-      // A manifest that is not JSON is Claude Code's to report when it loads the plugin.
-    }
   }
 
   private static String manifestDescription(Path folder) {
