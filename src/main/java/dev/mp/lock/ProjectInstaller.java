@@ -223,14 +223,26 @@ public final class ProjectInstaller {
     return updated == existing ? null : updated;
   }
 
-  /** The install folder as Claude Code should find it from the project: {@code ./.claude/plugins}. */
+  /**
+   * The install folder as Claude Code resolves a relative {@code directory} path in project settings:
+   * from the root of the git repository the project is in, else from the project folder (measured:
+   * a project in a repository's {@code app/} folder needs {@code ./app/.claude/plugins}). An install
+   * folder outside that base is given by its absolute path.
+   */
   private String marketplacePath() {
     Path installDir = installer.installDir();
     Path root = layout.root().toAbsolutePath().normalize();
-    if (!installDir.startsWith(root)) {
+    Path base = root;
+    for (Path dir = root; dir != null; dir = dir.getParent()) {
+      if (java.nio.file.Files.exists(dir.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        base = dir;
+        break;
+      }
+    }
+    if (!installDir.startsWith(base)) {
       return installDir.toString();
     }
-    String relative = root.relativize(installDir).toString().replace('\\', '/');
+    String relative = base.relativize(installDir).toString().replace('\\', '/');
     return relative.isEmpty() ? "./" : "./" + relative;
   }
 

@@ -23,8 +23,14 @@ class QuickstartTest {
   private Cli cli;
 
   @BeforeEach
-  void copyTheExample() {
-    project = temp.resolve("quickstart");
+  void copyTheExample() throws Exception {
+    // Where it sits in the repository: Claude Code resolves the settings' relative path from the
+    // repository root, so the committed `.claude/settings.json` names `./examples/quickstart/...`.
+    Path repository = temp.resolve("repository");
+    Files.createDirectories(repository);
+    Process git = new ProcessBuilder("git", "init", "-q", repository.toString()).redirectErrorStream(true).start();
+    assertThat(git.waitFor()).isZero();
+    project = repository.resolve("examples/quickstart");
     TestFiles.copyTree(EXAMPLE, project);
     // What running the example in place may have left behind is not part of the example.
     TestFiles.deleteTree(project.resolve(".claude/plugins"));

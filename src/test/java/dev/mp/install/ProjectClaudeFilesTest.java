@@ -118,6 +118,18 @@ class ProjectClaudeFilesTest {
   }
 
   @Test
+  void inAGitRepositoryTheDeclaredPathIsRelativeToTheRepositoryRoot() throws Exception {
+    Path app = temp.resolve("monorepo/services/app");
+    TestFiles.copyTree(project.resolve(".claude"), app.resolve(".claude"));
+    Files.createDirectories(temp.resolve("monorepo/.git"));
+    Cli.Result result = new Cli(app, temp.resolve("cache")).run("install", "hooked");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode settings = Json.mapper().readTree(app.resolve(".claude/settings.json").toFile());
+    assertThat(settings.at("/extraKnownMarketplaces/mp-app/source/path").asText())
+        .isEqualTo("./services/app/.claude/plugins");
+  }
+
+  @Test
   void claudeSettingsFalseLeavesTheFileAlone() {
     TestFiles.write(project.resolve(".claude/registries.json"), TestFiles.read(project.resolve(".claude/registries.json"))
         .replace("\"registries\":", "\"defaults\": {\"claudeSettings\": false}, \"registries\":"));
