@@ -165,6 +165,12 @@ public final class ProjectInstaller {
     remove.forEach(name -> removeFolders.add(known.contains(name) ? PluginNames.folder(name) : name));
     removeFolders.addAll(alsoRemove);
     remove.addAll(alsoRemove);
+    for (String name : known) {
+      // A folder named as the plugin by an mp that predates the name mapping (`Foo`, now `Foo~<hash>`).
+      if (!PluginNames.folder(name).equals(name) && onDisk.contains(name)) {
+        removeFolders.add(name);
+      }
+    }
     Lockfile lockfile = writeLockfile ? LockfileManager.toLockfile(next, previous) : previous;
     byte[] bytes = LockfileCodec.serialize(lockfile);
     boolean changed = writeLockfile && !Arrays.equals(bytes, AtomicFiles.readIfExists(layout.lockfile()));

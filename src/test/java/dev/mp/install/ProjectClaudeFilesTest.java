@@ -75,6 +75,17 @@ class ProjectClaudeFilesTest {
   }
 
   @Test
+  void aFolderNamedByAnEarlierMpIsReplacedByTheMappedOne() throws Exception {
+    ok("install", "Foo");
+    Path plugins = project.resolve(".claude/plugins");
+    Files.move(plugins.resolve(PluginNames.folder("Foo")), plugins.resolve("Foo"));
+    ok("install");
+    assertThat(plugins.resolve("Foo")).doesNotExist();
+    assertThat(plugins.resolve(PluginNames.folder("Foo") + "/commands/upper.md")).exists();
+    ok("lock", "check");
+  }
+
+  @Test
   void lockInstallWritesTheSameMarketplaceFromTheLockfileAlone() throws Exception {
     ok("install", "hooked", "Foo");
     byte[] marketplace = Files.readAllBytes(project.resolve(".claude/plugins/.claude-plugin/marketplace.json"));
