@@ -60,8 +60,14 @@ class TeammateSettingsTest {
   void nonInteractiveCommandsNeedTheMarketplaceAddedAndThenInstallFromTheClone() throws Exception {
     byte[] before = Files.readAllBytes(clone.resolve(".claude/settings.json"));
     ClaudeCode claude = ClaudeCode.require(temp.resolve("home"));
+    // Even in a folder the user trusts, as the interactive trust prompt records it.
+    TestFiles.write(claude.configDir().resolve(".claude.json"),
+        "{\"projects\": {" + Json.mapper().writeValueAsString(clone.toString()) + ": {\"hasTrustDialogAccepted\": true}}}");
     assertThat(claude.run(clone, "plugin", "details", "hooked@mp-team-app").exitCode())
         .as("a declaration in project settings is not read by `claude plugin` commands").isNotZero();
+    assertThat(claude.run(clone, "plugin", "install", "hooked@mp-team-app").exitCode()).isNotZero();
+    assertThat(claude.ok(clone, "plugin", "marketplace", "list").stdout()).doesNotContain("mp-team-app");
+    assertThat(claude.ok(clone, "plugin", "list").stdout()).doesNotContain("hooked");
 
     claude.ok(clone, "plugin", "install", "hooked", "--marketplace", "./.claude/plugins", "--scope", "project");
 
