@@ -4,6 +4,7 @@ import dev.mp.config.ProjectLayout;
 import dev.mp.config.RegistriesConfig;
 import dev.mp.config.RegistrySpec;
 import dev.mp.install.InstallPlan;
+import dev.mp.install.MarketplaceEntry;
 import dev.mp.install.PlannedPlugin;
 import dev.mp.install.RegistryAuthorization;
 import dev.mp.lock.InstallResult;
@@ -12,6 +13,7 @@ import dev.mp.lock.Lockfile;
 import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.registry.DependencySpec;
+import dev.mp.registry.PluginNames;
 import dev.mp.registry.RegistrySet;
 import dev.mp.resolve.Resolution;
 import dev.mp.resolve.ResolvedPlugin;
@@ -64,6 +66,11 @@ final class Installs {
     RegistriesConfig config = federation.config().config();
     List<PlannedPlugin> planned = new ArrayList<>();
     for (ResolvedPlugin plugin : resolution.plugins()) {
+      String problem = PluginNames.installProblem(plugin.name());
+      if (problem != null) {
+        throw new MpException(ErrorCode.PACKAGE_UNAVAILABLE, "`" + plugin.name() + "` from `" + plugin.registry()
+            + "` cannot be installed: " + problem, "ask the registry's maintainers to rename it; nothing was installed");
+      }
       PlannedPlugin plan = plan(plugin, config);
       // A plugin named on the command line is resolved afresh; the others keep their locked content.
       planned.add(requested.containsKey(plugin.name()) ? plan
@@ -112,6 +119,7 @@ final class Installs {
     return new PlannedPlugin(plugin.name(), plugin.version(), plugin.registry(), location, plugin.source(),
         plugin.integrity(), plugin.release().archiveIntegrity(), plugin.dependencyNames(),
         plugin.signature() == SignatureStatus.VERIFIED, plugin.signature() == SignatureStatus.CLAIMED,
-        plugin.trustScore(), plugin.description()).withVersionFromPackage();
+        plugin.trustScore(), plugin.description(),
+        MarketplaceEntry.of(plugin.release().details().entryFields(), plugin.release().dependencies()), true);
   }
 }

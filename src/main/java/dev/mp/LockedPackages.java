@@ -48,7 +48,7 @@ final class LockedPackages {
     }
     return new PlannedPlugin(plan.name(), plan.version(), plan.registry(), plan.registryLocation(), kept,
         locked.integrity(), locked.archiveIntegrity(), plan.dependencies(), plan.signed(), plan.signedClaim(),
-        plan.trustScore(), plan.description(), plan.versionFromPackage());
+        plan.trustScore(), plan.description(), plan.marketplaceEntry(), plan.versionFromPackage());
   }
 
   /**

@@ -29,6 +29,7 @@ final class LockDiffCommand extends BaseCommand {
       document.set("removed", changes(diff.removed()));
       document.set("updated", changes(diff.updated()));
       document.set("sourceChanged", changes(diff.sourceChanged()));
+      document.set("entryChanged", changes(diff.entryChanged()));
       document.put("affected", diff.affected());
       document.put("markdown", diff.markdown());
       out.json(document);

@@ -77,6 +77,15 @@ public final class Output {
     }
   }
 
+  /** A warning shown only with {@code -v}; always collected for the JSON document. */
+  public synchronized void warnMore(String text) {
+    warnings.add(text);
+    if (verbose && !quiet) {
+      err.println(paint("warning", Style.YELLOW) + ": " + text);
+      err.flush();
+    }
+  }
+
   /** Detail on stderr, only with {@code -v}. */
   public synchronized void debug(String text) {
     if (verbose) {
@@ -114,6 +123,11 @@ public final class Output {
       @Override
       public void warn(String message) {
         Output.this.warn(message);
+      }
+
+      @Override
+      public void warnMore(String message) {
+        Output.this.warnMore(message);
       }
 
       @Override

@@ -43,7 +43,8 @@ public final class ConfigLoader {
    * that use them: {@code oidcAudience} (the OIDC audience, read by the token sources).
    */
   public static final String OIDC_AUDIENCE = "oidcAudience";
-  private static final Set<String> DEFAULTS_FIELDS = Set.of("cacheTTL", "conflictResolution", "installDir");
+  private static final Set<String> DEFAULTS_FIELDS = Set.of("cacheTTL", "conflictResolution", "installDir", "marketplaceName",
+      "claudeSettings");
   private static final Set<String> TOP_FIELDS = Set.of("registries", "defaults");
 
   private ConfigLoader() {}
@@ -238,7 +239,30 @@ public final class ConfigLoader {
         throw doc.error("/defaults/installDir", "`" + installDir + "` is not a valid folder path on this system");
       }
     }
-    return new FederationDefaults(ttl, strategy, installDir, unknown(doc, "/defaults", node, DEFAULTS_FIELDS, warnings));
+    String marketplaceName = null;
+    JsonNode nameNode = node.get("marketplaceName");
+    if (nameNode != null) {
+      if (!nameNode.isTextual()) {
+        throw doc.error("/defaults/marketplaceName", "expected a string, found " + describe(nameNode),
+            "use " + MarketplaceNames.RULE);
+      }
+      String problem = MarketplaceNames.problem(nameNode.textValue());
+      if (problem != null) {
+        throw doc.error("/defaults/marketplaceName", "invalid marketplace name `" + nameNode.textValue() + "`: "
+            + problem, "use " + MarketplaceNames.RULE + ", such as `mp-my-project`, or remove it for the default");
+      }
+      marketplaceName = nameNode.textValue();
+    }
+    Boolean claudeSettings = null;
+    JsonNode settingsNode = node.get("claudeSettings");
+    if (settingsNode != null) {
+      if (!settingsNode.isBoolean()) {
+        throw doc.error("/defaults/claudeSettings", "expected true or false, found " + describe(settingsNode));
+      }
+      claudeSettings = settingsNode.booleanValue();
+    }
+    return new FederationDefaults(ttl, strategy, installDir, marketplaceName, claudeSettings,
+        unknown(doc, "/defaults", node, DEFAULTS_FIELDS, warnings));
   }
 
   /** Why {@code url} cannot be a registry location, or null when it can. */
@@ -375,6 +399,12 @@ public final class ConfigLoader {
     defaultsNode.put("conflictResolution", defaults.conflictResolution().wire());
     if (defaults.installDir() != null) {
       defaultsNode.put("installDir", defaults.installDir());
+    }
+    if (defaults.marketplaceName() != null) {
+      defaultsNode.put("marketplaceName", defaults.marketplaceName());
+    }
+    if (defaults.claudeSettings() != null) {
+      defaultsNode.put("claudeSettings", defaults.claudeSettings());
     }
     defaults.extra().forEach(defaultsNode::set);
     config.extra().forEach(root::set);

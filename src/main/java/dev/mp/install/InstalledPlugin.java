@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * @param description one line for people, or null
  * @param files the canonical lines of {@code TreeHash} ({@code file 644 <sha256> <path>}, without the
  *     newline), sorted; empty when unknown
+ * @param marketplaceEntry what its generated marketplace entry carries besides name, source, version and
+ *     description ({@link MarketplaceEntry}), or null
  */
 public record InstalledPlugin(
     String version,
@@ -37,7 +39,8 @@ public record InstalledPlugin(
     boolean signedClaim,
     Integer trustScore,
     String description,
-    List<String> files) {
+    List<String> files,
+    String marketplaceEntry) {
   public InstalledPlugin {
     Objects.requireNonNull(version);
     Objects.requireNonNull(integrity);
@@ -54,6 +57,14 @@ public record InstalledPlugin(
       List<String> dependencies, String archiveIntegrity, boolean signed, Integer trustScore, String description,
       List<String> files) {
     this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, false,
-        trustScore, description, files);
+        trustScore, description, files, null);
+  }
+
+  /** A plugin whose marketplace entry has nothing beyond name, source, version and description. */
+  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
+      List<String> dependencies, String archiveIntegrity, boolean signed, boolean signedClaim, Integer trustScore,
+      String description, List<String> files) {
+    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, signedClaim,
+        trustScore, description, files, null);
   }
 }

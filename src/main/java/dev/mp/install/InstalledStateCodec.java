@@ -56,6 +56,9 @@ public final class InstalledStateCodec {
       if (p.description() != null) {
         node.put("description", p.description());
       }
+      if (p.marketplaceEntry() != null) {
+        node.set("marketplaceEntry", MarketplaceEntry.tree(p.marketplaceEntry()));
+      }
       ArrayNode files = node.putArray("files");
       p.files().forEach(files::add);
     });
@@ -143,7 +146,8 @@ public final class InstalledStateCodec {
         n.get("registryLocation").textValue(), n.get("resolved").textValue(), strings(n.path("dependencies")),
         text(n, "archiveIntegrity"), n.path("signed").asBoolean(false), n.path("signedClaim").asBoolean(false),
         n.path("trustScore").isIntegralNumber() ? n.get("trustScore").intValue() : null,
-        text(n, "description"), files);
+        text(n, "description"), files,
+        n.get("marketplaceEntry") instanceof ObjectNode entry ? MarketplaceEntry.canonical(entry) : null);
   }
 
   private static void expect(boolean condition, String label, String hint) {

@@ -108,9 +108,19 @@ public final class Installer {
     } catch (IOException e) {
       throw MpException.io("failed to create the staging folder `" + dir + "`", e);
     }
-    Map<String, PackageFetcher> fetchers = fetchers(authorization);
     List<PlannedPlugin> sorted = new ArrayList<>(plugins);
     sorted.sort(Comparator.comparing(PlannedPlugin::name));
+    Map<String, String> folders = new HashMap<>();
+    for (PlannedPlugin plugin : sorted) {
+      String other = folders.put(plugin.folder().toLowerCase(java.util.Locale.ROOT), plugin.name());
+      if (other != null) {
+        Trees.deleteQuietly(dir);
+        throw new MpException(ErrorCode.UNSAFE_PACKAGE, "plugins `" + other + "` and `" + plugin.name()
+            + "` would share the install folder `" + plugin.folder() + "`; nothing was installed",
+            "install one of them at a time, and report the pair: distinct names are meant to get distinct folders");
+      }
+    }
+    Map<String, PackageFetcher> fetchers = fetchers(authorization);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(FETCH_THREADS, sorted.size())), r -> {
       Thread thread = new Thread(r, "mp-fetch");
       thread.setDaemon(true);
@@ -118,7 +128,7 @@ public final class Installer {
     });
     Map<String, Future<StagedPlugin>> futures = new LinkedHashMap<>();
     for (PlannedPlugin plugin : sorted) {
-      futures.put(plugin.name(), pool.submit(() -> stageOne(plugin, dir.resolve("plugins").resolve(plugin.name()), fetchers)));
+      futures.put(plugin.name(), pool.submit(() -> stageOne(plugin, dir.resolve("plugins").resolve(plugin.folder()), fetchers)));
     }
     TreeMap<String, StagedPlugin> staged = new TreeMap<>();
     RuntimeException failure = null;
@@ -143,6 +153,7 @@ public final class Installer {
       Trees.deleteQuietly(dir);
       throw failure;
     }
+    staged.values().forEach(plugin -> DependencyForms.warn(plugin, context.reporter()));
     pause("staged");
     return new Staging(dir, staged);
   }
@@ -264,19 +275,25 @@ public final class Installer {
   }
 
   /**
-   * Swaps the staged plugins in, removes {@code remove}, and writes {@code marketplace.json} and
-   * {@code .mp-state.json} for {@code next}, plus {@code alsoWrite} (absolute path → bytes; files whose
-   * bytes are unchanged are left alone).
+   * Swaps the staged plugins in, removes the folders {@code removeFolders}, and writes {@code
+   * marketplace.json} (named {@code marketplaceName}) and {@code .mp-state.json} for {@code next}, plus
+   * {@code alsoWrite} (absolute path → bytes; files whose bytes are unchanged are left alone).
    */
-  public void commit(Staging staging, InstalledState next, Set<String> remove, Map<Path, byte[]> alsoWrite) {
+  public void commit(Staging staging, InstalledState next, Set<String> removeFolders, Map<Path, byte[]> alsoWrite,
+      String marketplaceName) {
     Map<Path, byte[]> files = new LinkedHashMap<>();
     Map<String, Path> stagedFolders = new HashMap<>();
-    staging.plugins().forEach((name, plugin) -> stagedFolders.put(name, plugin.folder()));
-    files.put(installDir.resolve(Marketplace.FILE), Marketplace.serialize(next.plugins(), installDir, stagedFolders));
+    Set<String> placed = new java.util.TreeSet<>();
+    staging.plugins().forEach((name, plugin) -> {
+      stagedFolders.put(name, plugin.folder());
+      placed.add(plugin.plan().folder());
+    });
+    files.put(installDir.resolve(Marketplace.FILE),
+        Marketplace.serialize(marketplaceName, next.plugins(), installDir, stagedFolders));
     files.put(installDir.resolve(InstalledStateCodec.FILE), InstalledStateCodec.serialize(next));
     files.putAll(alsoWrite);
     files.entrySet().removeIf(e -> java.util.Arrays.equals(AtomicFiles.readIfExists(e.getKey()), e.getValue()));
-    SwapJournal.commit(staging.dir(), installDir, staging.plugins().keySet(), remove, files, () -> pause("committed"));
+    SwapJournal.commit(staging.dir(), installDir, placed, removeFolders, files, () -> pause("committed"));
   }
 
   /** The plugin folders in the install folder (names not starting with a dot), sorted. */

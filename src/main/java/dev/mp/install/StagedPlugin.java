@@ -26,6 +26,7 @@ public record StagedPlugin(
   /** What the install state records for it. */
   public InstalledPlugin installed() {
     return new InstalledPlugin(version, integrity, plan.registry(), plan.registryLocation(), resolved,
-        plan.dependencies(), archiveIntegrity, plan.signed(), plan.signedClaim(), plan.trustScore(), description, files);
+        plan.dependencies(), archiveIntegrity, plan.signed(), plan.signedClaim(), plan.trustScore(), description, files,
+        plan.marketplaceEntry());
   }
 }

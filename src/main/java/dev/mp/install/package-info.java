@@ -4,7 +4,9 @@
  * extracts archives safely ({@link dev.mp.install.ArchiveExtractor}), verifies every tree with the one
  * canonical hash ({@code dev.mp.integrity.TreeHash}) before anything is placed, and swaps plugins into
  * the install folder atomically ({@link dev.mp.install.Installer}), keeping the folder a Claude Code
- * marketplace and recording what it installed ({@link dev.mp.install.InstalledState}).
+ * marketplace ({@link dev.mp.install.Marketplace}, each entry's {@link dev.mp.install.MarketplaceEntry})
+ * and the project's {@code .claude/settings.json} in step ({@link dev.mp.install.ClaudeSettings}), and
+ * recording what it installed ({@link dev.mp.install.InstalledState}).
  *
  * <p>Depends on {@code dev.mp.io}, {@code dev.mp.config}, {@code dev.mp.integrity}, {@code dev.mp.auth}
  * (registry tokens for downloads), {@code dev.mp.registry} (the {@code PackageSource} model) and {@code

@@ -88,6 +88,7 @@ public final class LockDiff {
     List<LockDiffResult.Change> removed = new ArrayList<>();
     List<LockDiffResult.Change> updated = new ArrayList<>();
     List<LockDiffResult.Change> moved = new ArrayList<>();
+    List<LockDiffResult.Change> entries = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(base.plugins().keySet());
     names.addAll(current.plugins().keySet());
     for (String name : names) {
@@ -106,8 +107,11 @@ public final class LockDiff {
         if (!before.source().equals(after.source())) {
           moved.add(new LockDiffResult.Change(name, null, null, before.source(), after.source(), false));
         }
+        if (!java.util.Objects.equals(before.marketplaceEntry(), after.marketplaceEntry())) {
+          entries.add(new LockDiffResult.Change(name, before.version(), after.version(), null, null, false));
+        }
       }
     }
-    return new LockDiffResult(label, note, added, removed, updated, moved);
+    return new LockDiffResult(label, note, added, removed, updated, moved, entries);
   }
 }

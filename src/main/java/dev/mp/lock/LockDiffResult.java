@@ -13,15 +13,19 @@ import java.util.TreeSet;
  * @param removed plugins only in the base
  * @param updated plugins whose version (or, at the same version, integrity) changed
  * @param sourceChanged plugins now taken from another registry
+ * @param entryChanged plugins in both whose {@code marketplaceEntry} changed: what Claude Code loads
+ *     from the generated marketplace beside the plugin's files (inline hooks, MCP servers, ...), which
+ *     the integrity does not cover
  */
 public record LockDiffResult(
     String base, String note, List<Change> added, List<Change> removed, List<Change> updated,
-    List<Change> sourceChanged) {
+    List<Change> sourceChanged, List<Change> entryChanged) {
   public LockDiffResult {
     added = List.copyOf(added);
     removed = List.copyOf(removed);
     updated = List.copyOf(updated);
     sourceChanged = List.copyOf(sourceChanged);
+    entryChanged = List.copyOf(entryChanged);
   }
 
   /**
@@ -40,7 +44,7 @@ public record LockDiffResult(
   /** How many plugins changed in any way. */
   public int affected() {
     Set<String> names = new TreeSet<>();
-    for (List<Change> list : List.of(added, removed, updated, sourceChanged)) {
+    for (List<Change> list : List.of(added, removed, updated, sourceChanged, entryChanged)) {
       list.forEach(c -> names.add(c.plugin()));
     }
     return names.size();
@@ -58,6 +62,8 @@ public record LockDiffResult(
         ? "`" + c.plugin() + "` " + c.toVersion() + ": same version, **different content (integrity changed)**"
         : "`" + c.plugin() + "`: " + c.fromVersion() + " → " + c.toVersion());
     section(out, "Source Changed", sourceChanged, c -> "`" + c.plugin() + "`: `" + c.fromSource() + "` → `" + c.toSource() + "`");
+    section(out, "Claude Code Entry Changed", entryChanged, c -> "`" + c.plugin() + "` " + c.toVersion()
+        + ": **what Claude Code loads beside its files changed** (hooks, servers, components of its marketplace entry)");
     if (affected() == 0) {
       out.append("No plugin changes.\n\n");
     }

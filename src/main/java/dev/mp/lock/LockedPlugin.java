@@ -22,6 +22,9 @@ import java.util.TreeMap;
  *     signed (DESIGN.md §4: the claim then counts as signed); null otherwise, and always when {@code
  *     signed}
  * @param trustScore the registry's trust score when it gave one, or null
+ * @param marketplaceEntry what the plugin's entry in the generated marketplace carries besides name,
+ *     source, version and description (its source entry's component fields, {@code strict}, ...,
+ *     dependencies in object form), as canonical JSON text; null when nothing
  * @param extra fields this mp does not know, kept
  */
 public record LockedPlugin(
@@ -34,6 +37,7 @@ public record LockedPlugin(
     Boolean signed,
     Boolean signedClaim,
     Integer trustScore,
+    String marketplaceEntry,
     Map<String, JsonNode> extra) {
   public LockedPlugin {
     Objects.requireNonNull(version);
@@ -51,7 +55,14 @@ public record LockedPlugin(
   /** A plugin without a signature claim. */
   public LockedPlugin(String version, String integrity, String source, String resolved, List<String> dependencies,
       String archiveIntegrity, Boolean signed, Integer trustScore, Map<String, JsonNode> extra) {
-    this(version, integrity, source, resolved, dependencies, archiveIntegrity, signed, null, trustScore, extra);
+    this(version, integrity, source, resolved, dependencies, archiveIntegrity, signed, null, trustScore, null, extra);
+  }
+
+  /** A plugin whose marketplace entry has nothing beyond name, source, version and description. */
+  public LockedPlugin(String version, String integrity, String source, String resolved, List<String> dependencies,
+      String archiveIntegrity, Boolean signed, Boolean signedClaim, Integer trustScore, Map<String, JsonNode> extra) {
+    this(version, integrity, source, resolved, dependencies, archiveIntegrity, signed, signedClaim, trustScore, null,
+        extra);
   }
 
   public static LockedPlugin of(String version, String integrity, String source, String resolved, List<String> dependencies) {

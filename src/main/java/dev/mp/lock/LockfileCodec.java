@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.install.MarketplaceEntry;
 import dev.mp.integrity.Integrity;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.CanonicalJson;
 import dev.mp.io.Json;
 import dev.mp.io.JsonDocument;
+import dev.mp.registry.PluginNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,15 @@ import java.util.TreeMap;
  *       (a repository on this machine inside the project); an {@code archive} source's {@code sha256}
  *       as {@code archiveIntegrity: "sha256-..."}. An mp that predates them cannot install such a
  *       plugin and says so ({@code PACKAGE_UNAVAILABLE}).
+ *   <li>2, additively — {@code marketplaceEntry} (optional object): what the plugin's entry in the
+ *       generated Claude Code marketplace carries besides name, source, version and description (the
+ *       source entry's component fields such as {@code hooks}, {@code strict}, {@code category}, and
+ *       dependencies in Claude Code's object form), so {@code lock install} writes the same entry from
+ *       the lockfile alone. Keys sorted like the rest. Absent in older files: the entry then has no
+ *       extra fields. An mp that predates it keeps it as an unknown field.
+ *   <li>Plugin names are ones Claude Code installs ({@code PluginNames.isInstallable}); another name
+ *       is {@code LOCKFILE_ERROR}, so a hand-edited lockfile can never name a folder outside the
+ *       install folder.
  * </ul>
  *
  * <p>A newer {@code lockVersion} is {@code UNSUPPORTED_LOCK_VERSION}; anything malformed is {@code
@@ -51,7 +62,7 @@ public final class LockfileCodec {
   private static final Set<String> TOP_FIELDS = Set.of("lockVersion", "registries", "requested", "plugins", "generatedAt");
   private static final Set<String> PLUGIN_FIELDS = Set.of(
       "version", "integrity", "source", "resolved", "dependencies", "archiveIntegrity", "signed", "signedClaim",
-      "trustScore", "installedAt");
+      "trustScore", "marketplaceEntry", "installedAt");
 
   private LockfileCodec() {}
 
@@ -104,6 +115,9 @@ public final class LockfileCodec {
     if (plugin.trustScore() != null) {
       node.put("trustScore", plugin.trustScore());
     }
+    if (plugin.marketplaceEntry() != null) {
+      node.set("marketplaceEntry", MarketplaceEntry.tree(plugin.marketplaceEntry()));
+    }
     plugin.extra().forEach((key, value) -> {
       if (!node.has(key)) {
         node.set(key, value);
@@ -155,7 +169,12 @@ public final class LockfileCodec {
         throw doc.error("/plugins", "expected an object of plugins");
       }
       for (Map.Entry<String, JsonNode> field : pluginsNode.properties()) {
-        plugins.put(field.getKey(), parsePlugin(doc, "/plugins/" + JsonDocument.escape(field.getKey()), field.getValue()));
+        String at = "/plugins/" + JsonDocument.escape(field.getKey());
+        if (!PluginNames.isInstallable(field.getKey())) {
+          throw doc.error(at, "invalid plugin name `" + field.getKey() + "`: " + PluginNames.installProblem(field.getKey()),
+              "regenerate it with `mp lock generate`");
+        }
+        plugins.put(field.getKey(), parsePlugin(doc, at, field.getValue()));
       }
     }
     TreeMap<String, String> registries = stringMap(doc, root, "registries");
@@ -221,9 +240,14 @@ public final class LockfileCodec {
     if (trustNode != null && !trustNode.isIntegralNumber()) {
       throw doc.error(at + "/trustScore", "expected an integer");
     }
+    JsonNode entryNode = node.get("marketplaceEntry");
+    if (entryNode != null && !entryNode.isObject()) {
+      throw doc.error(at + "/marketplaceEntry", "expected an object of marketplace entry fields");
+    }
+    String marketplaceEntry = entryNode == null || entryNode.isEmpty() ? null : MarketplaceEntry.canonical(entryNode);
     return new LockedPlugin(version, integrity, source, resolved, dependencies, archiveIntegrity,
         signedNode != null && signedNode.booleanValue(), claimNode != null && claimNode.booleanValue(),
-        trustNode == null ? null : trustNode.intValue(),
+        trustNode == null ? null : trustNode.intValue(), marketplaceEntry,
         unknown(node, PLUGIN_FIELDS));
   }
 

@@ -8,6 +8,7 @@ import dev.mp.install.InstalledPlugin;
 import dev.mp.install.InstalledState;
 import dev.mp.install.Installer;
 import dev.mp.integrity.TreeHash;
+import dev.mp.registry.PluginNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,8 @@ public final class LockfileManager {
     state.plugins().forEach((name, p) -> {
       LockedPlugin old = previous.plugins().get(name);
       plugins.put(name, new LockedPlugin(p.version(), p.integrity(), p.registry(), p.resolved(), p.dependencies(),
-          p.archiveIntegrity(), p.signed(), p.signedClaim(), p.trustScore(), old == null ? Map.of() : old.extra()));
+          p.archiveIntegrity(), p.signed(), p.signedClaim(), p.trustScore(), p.marketplaceEntry(),
+          old == null ? Map.of() : old.extra()));
     });
     return new Lockfile(LockfileCodec.LOCK_VERSION, state.registries(), state.requested(), plugins, previous.extra());
   }
@@ -70,7 +72,8 @@ public final class LockfileManager {
     Lockfile previous = load().orElse(Lockfile.empty());
     Lockfile lockfile = toLockfile(state, previous);
     boolean written = LockfileCodec.save(layout.lockfile(), lockfile);
-    List<String> unmanaged = new ArrayList<>(installer.installedFolders());
+    List<String> unmanaged = new ArrayList<>(PluginNames.installedNames(installer.installedFolders(),
+        state.plugins().keySet()));
     unmanaged.removeAll(state.plugins().keySet());
     unmanaged.forEach(name -> context.reporter().warn("`" + layout.display(installer.installDir().resolve(name))
         + "` was not installed by mp and is not locked; install it with `mp install " + name + "`"));
@@ -97,7 +100,9 @@ public final class LockfileManager {
   private LockCheckResult check(ExecutorService pool, Future<StatCache> cacheLoading) {
     Lockfile lockfile = require();
     InstalledState state = installer.loadState(false);
-    Set<String> folders = new TreeSet<>(installer.installedFolders());
+    Set<String> known = new TreeSet<>(lockfile.plugins().keySet());
+    known.addAll(state.plugins().keySet());
+    Set<String> folders = PluginNames.installedNames(installer.installedFolders(), known);
     Set<String> names = new TreeSet<>(lockfile.plugins().keySet());
     names.addAll(folders);
     List<Drift> drifts = new ArrayList<>();
@@ -127,6 +132,11 @@ public final class LockfileManager {
         expected.put(name, installed != null ? installed.integrity() : locked.integrity());
       }
     }
+    Set<String> listed = new TreeSet<>(lockfile.plugins().keySet());
+    listed.retainAll(folders);
+    Map<String, String> installedVersions = new TreeMap<>();
+    state.plugins().forEach((name, plugin) -> installedVersions.put(name, plugin.version()));
+    drifts.addAll(MarketplaceDrift.check(installer.installDir(), lockfile, listed, installedVersions));
     StatCache cache = await(cacheLoading);
     Map<String, Listing> listings = hashAll(pool, toHash.keySet(), cache);
     cache.save();
@@ -170,9 +180,10 @@ public final class LockfileManager {
   private Map<String, Listing> hashAll(ExecutorService pool, Set<String> names, StatCache cache) {
     Map<String, Future<Listing>> futures = new LinkedHashMap<>();
     for (String name : names) {
-      Path folder = installer.installDir().resolve(name);
+      String folderName = PluginNames.folder(name);
+      Path folder = installer.installDir().resolve(folderName);
       futures.put(name, pool.submit(() -> {
-        List<TreeHash.Entry> entries = TreeHash.entries(folder, cache.hasher(name));
+        List<TreeHash.Entry> entries = TreeHash.entries(folder, cache.hasher(folderName));
         return new Listing(entries, TreeHash.of(entries));
       }));
     }
@@ -223,7 +234,9 @@ public final class LockfileManager {
   public ListResult list() {
     Optional<Lockfile> lockfile = load();
     InstalledState state = installer.loadState(false);
-    Set<String> folders = new TreeSet<>(installer.installedFolders());
+    Set<String> known = new TreeSet<>(state.plugins().keySet());
+    lockfile.ifPresent(l -> known.addAll(l.plugins().keySet()));
+    Set<String> folders = PluginNames.installedNames(installer.installedFolders(), known);
     Set<String> names = new TreeSet<>(folders);
     lockfile.ifPresent(l -> names.addAll(l.plugins().keySet()));
     List<ListResult.Row> rows = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.mp.io.JsonDocument;
 import dev.mp.lock.LockedPlugin;
 import dev.mp.lock.Lockfile;
 import dev.mp.lock.LockfileCodec;
+import dev.mp.registry.PluginNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,7 +48,9 @@ public final class PolicyEnforcer {
       lines = JsonDocument.parseJson(ProjectLayout.LOCKFILE, bytes, ErrorCode.LOCKFILE_ERROR);
       lockfile = LockfileCodec.parse(lines);
     }
-    return audit(engine, lockfile, lines, installedFolders(layout.installDir()), layout.display(layout.installDir()));
+    SortedSet<String> installed = PluginNames.installedNames(installedFolders(layout.installDir()),
+        lockfile == null ? java.util.List.of() : lockfile.plugins().keySet());
+    return audit(engine, lockfile, lines, installed, layout.display(layout.installDir()));
   }
 
   /**
@@ -55,7 +58,7 @@ public final class PolicyEnforcer {
    *
    * @param lockfile the lockfile, or null when there is none
    * @param lines the lockfile parsed for line numbers, or null
-   * @param installed the plugin folders in the install folder
+   * @param installed what is installed, by plugin name ({@code PluginNames.installedNames})
    * @param installDir the install folder as shown
    */
   public static EnforceReport audit(

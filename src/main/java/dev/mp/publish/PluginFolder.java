@@ -86,9 +86,9 @@ public record PluginFolder(Path root, String label, String name, String version,
       throw document.error("", "expected a JSON object", "{\"name\": \"my-plugin\", \"version\": \"1.0.0\"}");
     }
     String name = requiredText(document, "name", "the plugin's name");
-    if (!PluginNames.isValid(name)) {
+    if (!PluginNames.isInstallable(name)) {
       throw document.error("/name", "`" + name + "` is not a valid plugin name",
-          "letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 128 characters");
+          PluginNames.INSTALLABLE_RULE);
     }
     String version = requiredText(document, "version", "the release's version");
     if (!isSemver(version)) {
@@ -134,13 +134,13 @@ public record PluginFolder(Path root, String label, String name, String version,
       if (item.isTextual()) {
         String text = item.textValue().trim();
         int split = text.indexOf('@', 1);
-        if (!PluginNames.isValid(split < 0 ? text : text.substring(0, split))) {
+        if (!PluginNames.isInstallable(split < 0 ? text : text.substring(0, split))) {
           throw document.error(at, "`" + item.textValue() + "` does not start with a plugin name",
               "write `name` or {\"name\": \"name\", \"version\": \"^1.0.0\"}");
         }
       } else if (item.isObject()) {
         JsonNode name = item.get("name");
-        if (name == null || !name.isTextual() || !PluginNames.isValid(name.textValue())) {
+        if (name == null || !name.isTextual() || !PluginNames.isInstallable(name.textValue())) {
           throw document.error(at + (name == null ? "" : "/name"), "expected a plugin name in `name`");
         }
         for (String field : List.of("version", "marketplace")) {

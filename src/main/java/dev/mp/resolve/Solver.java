@@ -133,7 +133,7 @@ final class Solver {
             ((MpException) parsed).getMessage()));
       }
       Node target = node(dependency.name());
-      Need need = new Need((VersionRange) parsed, dependency.registry(), frame);
+      Need need = new Need((VersionRange) parsed, dependency.registryFor(candidate.registryName), frame);
       addNeed(target, need);
       frame.added.add(need);
       if (target.frame != null) {

@@ -87,8 +87,9 @@ class RegistryBuilderTest {
     assertThat(betaRelease.integrity()).isEqualTo(TreeHash.of(beta));
     assertThat(betaRelease.archiveIntegrity()).isEqualTo(result.releases().get(1).archiveIntegrity());
     assertThat(betaRelease.source().resolved(registry())).isEqualTo("./packages/beta-2.0.0.tgz");
+    // `marketplace` names a Claude Code marketplace, which an index registry is not: it pins nothing.
     assertThat(betaRelease.dependencies()).containsExactly(new DependencySpec("alpha", "*", null),
-        new DependencySpec("gamma", "^1.0.0", "team"));
+        new DependencySpec("gamma", "^1.0.0", null));
     assertThat(entries.get("alpha").description()).isEqualTo("The alpha plugin");
     JsonNode index = index();
     assertThat(index.get("version").asInt()).isEqualTo(1);

@@ -34,7 +34,11 @@ import java.util.stream.Stream;
  * A file of another format version is not read (the cache rebuilds it); there is no migration.
  */
 public final class LookupIndex implements RegistryIndex {
-  /** Bump when the file layout or {@link RecordCodec} changes. */
+  /**
+   * Bump when the file layout or {@link RecordCodec} changes, or when registry documents are read
+   * differently (3: marketplace entries keep their fields, every name Claude Code lists, relative
+   * sources as Claude Code resolves them), so cached copies are parsed again.
+   */
   public static final int FORMAT_VERSION = 3;
 
   static final int HEADER_BYTES = 64;

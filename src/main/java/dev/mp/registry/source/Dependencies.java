@@ -10,12 +10,17 @@ import java.util.function.Consumer;
 /**
  * A {@code dependencies} array in either syntax of DESIGN.md §3: {@code "alpha"}, {@code "beta@^2"},
  * or {@code {"name": "beta", "version": "~2.1.0", "marketplace": "team"}}. Invalid items are left out
- * and reported. Stateless.
+ * and reported. A {@code marketplace} names a Claude Code marketplace: the document's own pins the
+ * dependency to the registry the document is read from; another is ignored, with a warning, and the
+ * dependency resolves across registries as usual. Stateless.
  */
 final class Dependencies {
   private Dependencies() {}
 
-  static List<DependencySpec> parse(JsonNode node, Consumer<String> problems) {
+  /**
+   * @param ownMarketplace the {@code name} of the marketplace being read, or null (an index or folder)
+   */
+  static List<DependencySpec> parse(JsonNode node, String ownMarketplace, Consumer<String> problems) {
     if (node == null || node.isNull()) {
       return List.of();
     }
@@ -35,12 +40,18 @@ final class Dependencies {
         boolean valid = (version == null || version.isTextual() || version.isNull())
             && (marketplace == null || marketplace.isTextual() || marketplace.isNull());
         if (valid) {
+          String named = marketplace != null && marketplace.isTextual() ? marketplace.textValue().trim() : null;
+          String pin = named != null && named.equals(ownMarketplace) ? DependencySpec.SAME_REGISTRY : null;
           spec = new DependencySpec(item.get("name").textValue().trim(),
-              version != null && version.isTextual() ? version.textValue() : null,
-              marketplace != null && marketplace.isTextual() ? marketplace.textValue() : null);
+              version != null && version.isTextual() ? version.textValue() : null, pin);
+          if (named != null && pin == null) {
+            problems.accept("field `dependencies[" + i + "]`: marketplace `" + named + "` is not "
+                + (ownMarketplace == null ? "a marketplace mp reads here" : "this marketplace (`" + ownMarketplace + "`)")
+                + "; `" + spec.name() + "` resolves from every registry in priority order");
+          }
         }
       }
-      if (spec == null || !PluginNames.isValid(spec.name())) {
+      if (spec == null || !PluginNames.isListed(spec.name())) {
         problems.accept("field `dependencies[" + i + "]`: expected `name`, `name@range` or {\"name\", \"version\", "
             + "\"marketplace\"}; left out");
         continue;

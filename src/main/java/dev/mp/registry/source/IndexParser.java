@@ -149,8 +149,8 @@ public final class IndexParser {
 
   private static PluginEntry entry(String key, IndexFields fields, DocumentOrigin.Resolver origin, ParseWarnings warnings,
       String label, int line) {
-    if (!PluginNames.isValid(key)) {
-      warnings.at(label + ":" + line, "invalid plugin name `" + key + "`; skipped");
+    if (!PluginNames.isListed(key)) {
+      warnings.at(label + ":" + line, PluginNames.listProblem(key) + "; skipped");
       return null;
     }
     List<String> problems = new ArrayList<>(fields.problems);
@@ -219,7 +219,7 @@ public final class IndexParser {
     java.util.function.Consumer<String> report =
         at.isEmpty() ? problems::add : problem -> problems.add("release `" + effective + "`: " + problem);
     PackageSource source = origin.resolve(fields.resolved, report);
-    List<DependencySpec> dependencies = Dependencies.parse(fields.dependencies, report);
+    List<DependencySpec> dependencies = Dependencies.parse(fields.dependencies, null, report);
     String archiveIntegrity = fields.archiveIntegrity;
     if (archiveIntegrity == null && source instanceof PackageSource.Archive && fields.resolved.isObject()
         && dev.mp.registry.ClaudeVersions.isSha256Hex(SourceObjects.text(fields.resolved, "sha256"))) {

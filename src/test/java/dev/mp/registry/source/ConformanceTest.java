@@ -26,17 +26,20 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every marketplace of the conformance corpora is read as Claude Code reads it: names in file order,
- * source kinds and versions as the expectations record them. Two corpora, in the same layout
- * ({@code marketplaces/<name>/} and expectation files): the shared one of real marketplaces ({@code
- * ../shared/conformance/expected.json}, beside the repository) and the repository's own ({@code
- * src/test/resources/conformance/expected*.json}), which covers source forms the real ones lack.
+ * source kinds and versions as the corpus records them. The corpora are the shared one of real
+ * marketplaces ({@code ../shared/conformance/} beside the repository) and the repository's own ({@code
+ * src/test/resources/conformance/}, odd names, {@code pluginRoot}, inline components), each a {@code
+ * marketplaces/<name>/} folder per marketplace and the expectations of every {@code expected*.json}
+ * beside it, merged. Optional per-plugin expectations: {@code source_path} (the plugin folder, relative
+ * to the marketplace), {@code unsupported} (part of why it cannot be installed), {@code entry_fields}
+ * (the names of the entry fields kept for the generated marketplace).
  */
 class ConformanceTest {
   static final Path CORPUS = Path.of("..", "shared", "conformance");
-  static final Path OWN_CORPUS = Path.of("src", "test", "resources", "conformance");
+  static final Path LOCAL_CORPUS = Path.of("src", "test", "resources", "conformance");
 
-  /** Corpus root → every expectation of that corpus, by marketplace folder (in file order). */
-  private static final Map<Path, Map<String, JsonNode>> expected = new java.util.LinkedHashMap<>();
+  /** corpus root → marketplace folder → its expectations. */
+  private static final Map<Path, Map<String, JsonNode>> expected = new TreeMap<>();
 
   @BeforeAll
   static void corpus() throws IOException {
@@ -44,22 +47,18 @@ class ConformanceTest {
       fail("the conformance corpus is missing: expected `" + CORPUS.toAbsolutePath().normalize()
           + "/expected.json` (the shared folder beside the repository); it cannot be skipped");
     }
-    expected.put(CORPUS, new java.util.LinkedHashMap<>());
-    read(CORPUS, CORPUS.resolve("expected.json"));
-    expected.put(OWN_CORPUS, new java.util.LinkedHashMap<>());
-    try (Stream<Path> files = Files.list(OWN_CORPUS)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().matches("expected.*\\.json")).sorted().toList()) {
-        read(OWN_CORPUS, file);
+    for (Path corpus : List.of(CORPUS, LOCAL_CORPUS)) {
+      Map<String, JsonNode> merged = new TreeMap<>();
+      try (Stream<Path> files = Files.list(corpus)) {
+        for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+          String name = file.getFileName().toString();
+          if (name.startsWith("expected") && name.endsWith(".json")) {
+            Json.mapper().readTree(file.toFile()).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue()));
+          }
+        }
       }
+      expected.put(corpus, merged);
     }
-  }
-
-  private static void read(Path corpus, Path file) throws IOException {
-    Json.mapper().readTree(file.toFile()).fields().forEachRemaining(field -> {
-      if (expected.get(corpus).put(field.getKey(), field.getValue()) != null) {
-        fail("marketplace `" + field.getKey() + "` has expectations in two files of " + corpus);
-      }
-    });
   }
 
   @Test
@@ -77,13 +76,14 @@ class ConformanceTest {
   @TestFactory
   Stream<DynamicTest> marketplacesReadAsClaudeCodeReadsThem() {
     List<DynamicTest> tests = new ArrayList<>();
-    expected.forEach((corpus, expectations) -> expectations.forEach((folder, expectation) ->
-        tests.add(DynamicTest.dynamicTest(folder, () -> check(corpus, folder, expectation)))));
+    expected.forEach((corpus, marketplaces) -> marketplaces.forEach((folder, expectation) -> tests.add(
+        DynamicTest.dynamicTest(folder, () -> check(corpus.resolve("marketplaces").resolve(folder), expectation)))));
     return tests.stream();
   }
 
-  private static void check(Path corpus, String folder, JsonNode expectation) throws IOException {
-    Path root = corpus.resolve("marketplaces").resolve(folder).toAbsolutePath().normalize();
+  private static void check(Path marketplaceFolder, JsonNode expectation) throws IOException {
+    String folder = marketplaceFolder.getFileName().toString();
+    Path root = marketplaceFolder.toAbsolutePath().normalize();
     Path file = root.resolve(".claude-plugin/marketplace.json");
     List<String> warnings = new ArrayList<>();
     ParseWarnings parseWarnings = new ParseWarnings("registry `" + folder + "`", warnings::add);
@@ -113,7 +113,26 @@ class ConformanceTest {
       Release release = entry.plugin().latest();
       assertThat(release.version()).as("version of %s", name)
           .isEqualTo(claudeCodeVersion(plugin.get("version"), raw.get(name).get("source")));
-      assertSource(entry.sourceKind(), release, name);
+      if (plugin.has("unsupported")) {
+        assertThat(release.source()).as("source of %s", name).isInstanceOfSatisfying(PackageSource.Unsupported.class,
+            source -> assertThat(source.reason()).contains(plugin.get("unsupported").textValue()));
+      } else {
+        assertSource(entry.sourceKind(), release, name);
+      }
+      if (plugin.has("source_path")) {
+        assertThat(release.source()).as("folder of %s", name)
+            .isEqualTo(new PackageSource.Folder(root.resolve(plugin.get("source_path").textValue()).normalize()));
+      }
+      if (plugin.has("entry_fields")) {
+        List<String> keys = new ArrayList<>();
+        plugin.get("entry_fields").forEach(key -> keys.add(key.textValue()));
+        String fields = release.details().entryFields();
+        List<String> actual = new ArrayList<>();
+        if (fields != null) {
+          Json.mapper().readTree(fields).fieldNames().forEachRemaining(actual::add);
+        }
+        assertThat(actual).as("entry fields of %s", name).isEqualTo(keys);
+      }
     }
     if (folder.equals("rohitg00__awesome-claude-code-toolkit")) {
       assertThat(warnings).singleElement().asString().contains("not a Claude Code marketplace")

@@ -81,7 +81,7 @@ class MarketplaceParserTest {
   }
 
   @Test
-  void relativeFoldersResolveFromTheRootThenUnderPluginRoot() {
+  void relativeFoldersResolveAsClaudeCodeResolvesThem() {
     plugin("plugins/a", "{\"name\": \"a\", \"version\": \"1.0.0\"}");
     plugin("plugins/b", "{\"name\": \"b\", \"version\": \"1.0.0\"}");
     plugin("c", "{\"name\": \"c\", \"version\": \"1.0.0\"}");
@@ -91,16 +91,68 @@ class MarketplaceParserTest {
           {"name": "b", "source": "b"},
           {"name": "b2", "source": "./b"},
           {"name": "c", "source": "./c"},
-          {"name": "whole", "source": "./"}
+          {"name": "whole", "source": "./"},
+          {"name": "dot", "source": "."},
+          {"name": "no-dot-slash", "source": "plugins/a"}
         ]}
         """);
     assertThat(folder(entries, "a")).isEqualTo(root.resolve("plugins/a"));
     assertThat(folder(entries, "b")).isEqualTo(root.resolve("plugins/b"));
-    assertThat(folder(entries, "b2")).isEqualTo(root.resolve("plugins/b"));
     assertThat(folder(entries, "c")).isEqualTo(root.resolve("c"));
     assertThat(folder(entries, "whole")).isEqualTo(root);
+    assertThat(folder(entries, "dot")).isEqualTo(root);
     assertThat(entries.get("a").plugin().latest().integrity()).isEqualTo(TreeHash.of(root.resolve("plugins/a")));
+    // `./x` is relative to the marketplace root only: `pluginRoot` applies to bare names.
+    assertThat(entries.get("b2").plugin().latest().source()).isInstanceOf(PackageSource.Unsupported.class);
+    assertThat(entries.get("no-dot-slash").plugin().latest().source()).isInstanceOfSatisfying(
+        PackageSource.Unsupported.class, source -> assertThat(source.reason()).contains("must start with `./`"));
     assertThat(entries.values()).allSatisfy(entry -> assertThat(entry.sourceKind()).isEqualTo("relative-path"));
+    assertThat(warnings).containsExactly(
+        "registry `m`: marketplace.json:4:3: plugin `b2`: the plugin folder `./b` does not exist in the marketplace",
+        "registry `m`: marketplace.json:8:3: plugin `no-dot-slash`: source `plugins/a` must start with `./`");
+  }
+
+  @Test
+  void aBareSourceNeedsAPluginRootInsideTheMarketplace() {
+    plugin("x", "{\"name\": \"x\"}");
+    Map<String, MarketplaceParser.Entry> withoutRoot = local("{\"plugins\": [{\"name\": \"x\", \"source\": \"x\"}]}");
+    assertThat(withoutRoot.get("x").plugin().latest().source()).isInstanceOf(PackageSource.Unsupported.class);
+    Map<String, MarketplaceParser.Entry> rootItself = local(
+        "{\"metadata\": {\"pluginRoot\": \".\"}, \"plugins\": [{\"name\": \"x\", \"source\": \"x\"}]}");
+    assertThat(folder(rootItself, "x")).isEqualTo(root.resolve("x"));
+    Map<String, MarketplaceParser.Entry> outside = local(
+        "{\"metadata\": {\"pluginRoot\": \"../elsewhere\"}, \"plugins\": [{\"name\": \"x\", \"source\": \"x\"}]}");
+    assertThat(outside.get("x").plugin().latest().source()).isInstanceOf(PackageSource.Unsupported.class);
+    assertThat(warnings).hasSize(3).anySatisfy(w -> assertThat(w).contains("`pluginRoot` must stay inside"))
+        .allSatisfy(w -> assertThat(w).doesNotContain("Exception"));
+  }
+
+  @Test
+  void everyNameClaudeCodeListsIsKept() {
+    plugin("p", null);
+    Map<String, MarketplaceParser.Entry> entries = local("""
+        {"plugins": [
+          {"name": "a:b", "source": "./p"}, {"name": "ünï", "source": "./p"}, {"name": "Upper.Case", "source": "./p"},
+          {"name": "x/y", "source": "./p"}, {"name": "has space", "source": "./p"}, {"name": "tab\\tx", "source": "./p"}
+        ]}
+        """);
+    assertThat(entries).containsOnlyKeys("a:b", "ünï", "Upper.Case", "x/y");
+    assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w).contains("which Claude Code does not accept; skipped"));
+  }
+
+  @Test
+  void theEntrysOtherFieldsAreKeptForTheGeneratedMarketplace() {
+    plugin("p", null);
+    Map<String, MarketplaceParser.Entry> entries = local("""
+        {"name": "m", "plugins": [{"name": "p", "source": "./p", "version": "1.0.0", "description": "d",
+          "strict": false, "hooks": {"SessionStart": [{"hooks": [{"type": "command", "command": "echo hi"}]}]},
+          "commands": ["./commands/"], "category": "tools", "dependencies": ["lib"]},
+          {"name": "plain", "source": "./p"}]}
+        """);
+    assertThat(entries.get("p").plugin().latest().details().entryFields()).isEqualTo("{\"category\":\"tools\","
+        + "\"commands\":[\"./commands/\"],\"hooks\":{\"SessionStart\":[{\"hooks\":[{\"command\":\"echo hi\","
+        + "\"type\":\"command\"}]}]},\"strict\":false}");
+    assertThat(entries.get("plain").plugin().latest().details().entryFields()).isNull();
   }
 
   @Test
@@ -158,7 +210,8 @@ class MarketplaceParserTest {
     assertThat(warnings).containsExactly(
         "registry `m`: marketplace.json:2:3: expected a plugin object; skipped",
         "registry `m`: marketplace.json:3:3: entry without a `name`; skipped",
-        "registry `m`: marketplace.json:4:3: invalid plugin name `has space`; skipped",
+        "registry `m`: marketplace.json:4:3: plugin name `has space` has a space or a control character, which Claude"
+            + " Code does not accept; skipped",
         "registry `m`: marketplace.json:5:3: plugin `ok`: field `version`: expected a non-empty string; ignored",
         "registry `m`: marketplace.json:6:3: plugin `ok`: listed more than once; the first entry is kept",
         "registry `m`: marketplace.json:7:3: plugin `escape`: source `./../outside` leaves the marketplace folder",
@@ -170,10 +223,13 @@ class MarketplaceParserTest {
   @Test
   void dependenciesComeFromPluginJsonInBothSyntaxes() {
     plugin("p", "{\"name\": \"p\", \"dependencies\": [\"alpha\", \"beta@^2\", {\"name\": \"gamma\", \"version\": \"~2.1.0\","
-        + " \"marketplace\": \"team\"}]}");
-    PluginEntry p = local("{\"plugins\": [{\"name\": \"p\", \"source\": \"./p\"}]}").get("p").plugin();
+        + " \"marketplace\": \"m\"}, {\"name\": \"delta\", \"marketplace\": \"team\"}]}");
+    PluginEntry p = local("{\"name\": \"m\", \"plugins\": [{\"name\": \"p\", \"source\": \"./p\"}]}").get("p").plugin();
     assertThat(p.latest().dependencies()).containsExactly(new DependencySpec("alpha", "*", null),
-        new DependencySpec("beta", "^2", null), new DependencySpec("gamma", "~2.1.0", "team"));
+        new DependencySpec("beta", "^2", null), new DependencySpec("gamma", "~2.1.0", DependencySpec.SAME_REGISTRY),
+        new DependencySpec("delta", "*", null));
+    assertThat(warnings).singleElement().asString().contains("p/.claude-plugin/plugin.json")
+        .contains("marketplace `team` is not this marketplace (`m`); `delta` resolves from every registry");
   }
 
   @Test
