@@ -166,7 +166,7 @@ class ActionIT {
       // origin: main holds the project without `changelog-writer`; the pull request adds it back.
       Path origin = temp.resolve("origin");
       Path project = origin.resolve("plugins-project");
-      TestFiles.copyTree(REPO.resolve("examples/quickstart"), project);
+      TestFiles.copyQuickstart(REPO, project);
       Path lockfile = project.resolve("plugin-lock.json");
       String fullLock = Files.readString(lockfile);
       ObjectNode base = (ObjectNode) JsonDocument.parseJson("lock", fullLock.getBytes(StandardCharsets.UTF_8),

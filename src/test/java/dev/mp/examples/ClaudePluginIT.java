@@ -104,7 +104,7 @@ class ClaudePluginIT {
 
       // An unrelated project: the quickstart, copied, with its plugins not installed yet.
       Path project = temp.resolve("some project");
-      TestFiles.copyTree(REPO.resolve("examples/quickstart"), project);
+      TestFiles.copyQuickstart(REPO, project);
       Path mp = installed.resolve("bin/mp");
 
       Run version = run(project, env, mp.toString(), "--version");

@@ -31,10 +31,7 @@ class QuickstartTest {
     Process git = new ProcessBuilder("git", "init", "-q", repository.toString()).redirectErrorStream(true).start();
     assertThat(git.waitFor()).isZero();
     project = repository.resolve("examples/quickstart");
-    TestFiles.copyTree(EXAMPLE, project);
-    // What running the example in place may have left behind is not part of the example.
-    TestFiles.deleteTree(project.resolve(".claude/plugins"));
-    TestFiles.deleteTree(project.resolve(".claude/federation-audit.jsonl"));
+    TestFiles.copyQuickstart(Path.of(""), project);
     // Written by the install below: the test checks it comes out as committed.
     TestFiles.deleteTree(project.resolve(".claude/settings.json"));
     cli = new Cli(project, temp.resolve("cache"));
