@@ -38,6 +38,7 @@ import dev.mp.policy.PolicyEnforcer;
 import dev.mp.policy.PolicyEngine;
 import dev.mp.policy.PolicyListing;
 import dev.mp.policy.PolicyLoader;
+import dev.mp.policy.OrganisationPolicies;
 import dev.mp.registry.RegistryListing;
 import dev.mp.registry.RegistrySet;
 import dev.mp.registry.RegistryStatus;
@@ -279,6 +280,12 @@ public final class Federation {
   public PolicyEngine policyEngine() {
     if (policyEngine == null) {
       Policy policy = PolicyLoader.load(context.projectDir());
+      if (!policy.references().isEmpty()) {
+        policy = OrganisationPolicies.resolve(policy, config().config(), (uri, registry, label) -> {
+          var document = registryClient().policies().fetch(uri, registry, label);
+          return new OrganisationPolicies.Fetched(document.bytes(), document.signed());
+        });
+      }
       policy.warnings(config().config()).forEach(context.reporter()::warn);
       policyEngine = new PolicyEngine(policy, config().config());
     }
@@ -377,7 +384,7 @@ public final class Federation {
     ResolveRequest request = Resolutions.request(List.of(spec), List.of(), false,
         config().config().defaults().conflictResolution(), Resolutions.lockfile(layout())).withAudit(false);
     Resolution resolution = Resolutions.resolve(context, registries(), layout(), request);
-    return ResolvedFacts.of(resolution.find(name).orElseThrow());
+    return ResolvedFacts.of(resolution.find(name).orElseThrow(), policyEngine().policy(), true);
   }
 
   /**
@@ -466,7 +473,12 @@ public final class Federation {
 
   /** The installed plugins and whether each matches the lockfile. */
   public ListResult listInstalled() {
-    return new LockfileManager(context, layout(), recovered()).list();
+    return listInstalled(false);
+  }
+
+  /** {@link #listInstalled()}, with each plugin's capabilities when {@code withCapabilities}. */
+  public ListResult listInstalled(boolean withCapabilities) {
+    return new LockfileManager(context, layout(), recovered()).list(withCapabilities);
   }
 
   /** An installer whose interrupted swap, if any, has been finished (under the project lock). */

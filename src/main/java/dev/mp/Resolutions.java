@@ -54,8 +54,10 @@ final class Resolutions {
   static ResolveResult judge(Resolution resolution, PolicyEngine engine) {
     TreeMap<String, Decision> decisions = new TreeMap<>();
     Resolution judged = resolution;
+    // Capabilities cost a read of each local plugin's manifest: only for `--explain` or a rule about them.
+    boolean explain = resolution.trace() != null;
     for (ResolvedPlugin plugin : resolution.plugins()) {
-      Decision decision = engine.evaluate(ResolvedFacts.of(plugin));
+      Decision decision = engine.evaluate(ResolvedFacts.of(plugin, engine.policy(), explain));
       decisions.put(plugin.name(), decision);
       if (resolution.trace() != null) {
         // The verdict's text (every rule tried) is only shown by `--explain`.

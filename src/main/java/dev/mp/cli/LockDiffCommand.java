@@ -29,6 +29,14 @@ final class LockDiffCommand extends BaseCommand {
       document.set("removed", changes(diff.removed()));
       document.set("updated", changes(diff.updated()));
       document.set("sourceChanged", changes(diff.sourceChanged()));
+      ArrayNode capabilities = document.putArray("capabilitiesChanged");
+      for (LockDiffResult.CapabilityChange change : diff.capabilitiesChanged()) {
+        ObjectNode node = capabilities.addObject();
+        node.put("plugin", change.plugin());
+        node.put("version", change.version());
+        node.set("gained", change.gained().toJson());
+        node.set("lost", change.lost().toJson());
+      }
       document.put("affected", diff.affected());
       document.put("markdown", diff.markdown());
       out.json(document);

@@ -1,5 +1,6 @@
 package dev.mp.install;
 
+import dev.mp.capability.Capabilities;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.TreeSet;
  * @param description one line for people, or null
  * @param files the canonical lines of {@code TreeHash} ({@code file 644 <sha256> <path>}, without the
  *     newline), sorted; empty when unknown
+ * @param capabilities what it can do, from its installed tree and its marketplace entry, or null when
+ *     unknown (installed by an mp that predates capabilities)
  */
 public record InstalledPlugin(
     String version,
@@ -37,7 +40,8 @@ public record InstalledPlugin(
     boolean signedClaim,
     Integer trustScore,
     String description,
-    List<String> files) {
+    List<String> files,
+    Capabilities capabilities) {
   public InstalledPlugin {
     Objects.requireNonNull(version);
     Objects.requireNonNull(integrity);
@@ -47,6 +51,14 @@ public record InstalledPlugin(
     dependencies = Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(dependencies)));
     files = List.copyOf(files);
     signedClaim = signedClaim && !signed;
+  }
+
+  /** A plugin whose capabilities are unknown. */
+  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
+      List<String> dependencies, String archiveIntegrity, boolean signed, boolean signedClaim, Integer trustScore,
+      String description, List<String> files) {
+    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, signedClaim,
+        trustScore, description, files, null);
   }
 
   /** A plugin without a signature claim. */

@@ -1,6 +1,7 @@
 package dev.mp.lock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mp.capability.Capabilities;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.TreeMap;
  *     signed}
  * @param trustScore the registry's trust score when it gave one, or null
  * @param extra fields this mp does not know, kept
+ * @param capabilities what the plugin can do (from its installed tree and its marketplace entry), or
+ *     null when the lockfile does not record it (written by an mp that predates capabilities)
  */
 public record LockedPlugin(
     String version,
@@ -34,7 +37,8 @@ public record LockedPlugin(
     Boolean signed,
     Boolean signedClaim,
     Integer trustScore,
-    Map<String, JsonNode> extra) {
+    Map<String, JsonNode> extra,
+    Capabilities capabilities) {
   public LockedPlugin {
     Objects.requireNonNull(version);
     Objects.requireNonNull(integrity);
@@ -46,6 +50,13 @@ public record LockedPlugin(
     signed = Boolean.TRUE.equals(signed) ? Boolean.TRUE : null;
     signedClaim = signed == null && Boolean.TRUE.equals(signedClaim) ? Boolean.TRUE : null;
     extra = Collections.unmodifiableMap(new TreeMap<>(extra));
+  }
+
+  /** A plugin whose capabilities are not recorded. */
+  public LockedPlugin(String version, String integrity, String source, String resolved, List<String> dependencies,
+      String archiveIntegrity, Boolean signed, Boolean signedClaim, Integer trustScore, Map<String, JsonNode> extra) {
+    this(version, integrity, source, resolved, dependencies, archiveIntegrity, signed, signedClaim, trustScore, extra,
+        null);
   }
 
   /** A plugin without a signature claim. */
@@ -65,5 +76,11 @@ public record LockedPlugin(
   /** True when the lockfile records the index's claim that it is signed (see {@code signedClaim}). */
   public boolean isClaimedSigned() {
     return Boolean.TRUE.equals(signedClaim);
+  }
+
+  /** This plugin with {@code value} as its capabilities. */
+  public LockedPlugin withCapabilities(Capabilities value) {
+    return new LockedPlugin(version, integrity, source, resolved, dependencies, archiveIntegrity, signed, signedClaim,
+        trustScore, extra, value);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capabilities;
 import dev.mp.integrity.Integrity;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.CanonicalJson;
@@ -34,6 +35,10 @@ import java.util.TreeMap;
  *   <li>2, additively — {@code signedClaim: true} (optional): installed from a registry without keys
  *       whose index claimed the plugin signed, so {@code policy enforce} decides as install did. Never
  *       written together with {@code signed}. An mp that predates it keeps it as an unknown field.
+ *   <li>2, additively — {@code capabilities} (optional): what the plugin can do, capability → sorted
+ *       names ({@code {"hooks": ["SessionStart"], "mcp-servers": ["db"]}}; {@code {}} for none), so
+ *       {@code lock diff} shows a plugin gaining hooks. Absent in files written before it (then
+ *       unknown, not "none"). A capability this mp does not know is kept as written.
  * </ul>
  *
  * <p>A newer {@code lockVersion} is {@code UNSUPPORTED_LOCK_VERSION}; anything malformed is {@code
@@ -46,7 +51,7 @@ public final class LockfileCodec {
   private static final Set<String> TOP_FIELDS = Set.of("lockVersion", "registries", "requested", "plugins", "generatedAt");
   private static final Set<String> PLUGIN_FIELDS = Set.of(
       "version", "integrity", "source", "resolved", "dependencies", "archiveIntegrity", "signed", "signedClaim",
-      "trustScore", "installedAt");
+      "trustScore", "installedAt", "capabilities");
 
   private LockfileCodec() {}
 
@@ -98,6 +103,9 @@ public final class LockfileCodec {
     }
     if (plugin.trustScore() != null) {
       node.put("trustScore", plugin.trustScore());
+    }
+    if (plugin.capabilities() != null) {
+      node.set("capabilities", plugin.capabilities().toJson());
     }
     plugin.extra().forEach((key, value) -> {
       if (!node.has(key)) {
@@ -216,10 +224,24 @@ public final class LockfileCodec {
     if (trustNode != null && !trustNode.isIntegralNumber()) {
       throw doc.error(at + "/trustScore", "expected an integer");
     }
+    Map<String, JsonNode> extra = unknown(node, PLUGIN_FIELDS);
+    Capabilities capabilities = null;
+    JsonNode capabilitiesNode = node.get("capabilities");
+    if (capabilitiesNode != null) {
+      if (!capabilitiesNode.isObject()) {
+        throw doc.error(at + "/capabilities", "expected an object of capability names to lists of names");
+      }
+      List<String> unknownCapabilities = new ArrayList<>();
+      capabilities = Capabilities.fromJson(capabilitiesNode, unknownCapabilities::add);
+      if (!unknownCapabilities.isEmpty()) {
+        // Written by a newer mp that knows more capabilities: keep its record as it is.
+        extra.put("capabilities", capabilitiesNode);
+        capabilities = null;
+      }
+    }
     return new LockedPlugin(version, integrity, source, resolved, dependencies, archiveIntegrity,
         signedNode != null && signedNode.booleanValue(), claimNode != null && claimNode.booleanValue(),
-        trustNode == null ? null : trustNode.intValue(),
-        unknown(node, PLUGIN_FIELDS));
+        trustNode == null ? null : trustNode.intValue(), extra, capabilities);
   }
 
   private static TreeMap<String, String> stringMap(JsonDocument doc, JsonNode root, String field) {

@@ -59,6 +59,7 @@ public final class RegistryClient {
   private final RemoteReader remote;
   private final Credentials credentials;
   private final IndexTrust trust;
+  private final long ttlSeconds;
   private volatile HttpFetcher http;
   private volatile HttpFetcher signatureHttp;
 
@@ -76,6 +77,7 @@ public final class RegistryClient {
     this.httpSettings = httpSettings;
     this.cache = new IndexCache(context.cacheDir());
     this.credentials = new Credentials(context, credentials);
+    this.ttlSeconds = defaults.cacheTtlSeconds();
     this.trust = new IndexTrust(context, SerialStore.forUser(context.env()), this::signatureHttp);
     this.local = new LocalReader(context, cache, trust);
     this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, this::http, this.credentials, trust);
@@ -93,6 +95,11 @@ public final class RegistryClient {
       }
     }
     return value;
+  }
+
+  /** Organisation policies, fetched and cached like indexes, with the registries' credentials and keys. */
+  public PolicyDocuments policies() {
+    return new PolicyDocuments(context, ttlSeconds, this::http, credentials);
   }
 
   /** The HTTP client for index signatures: the same limits, but a few KiB at most. */
