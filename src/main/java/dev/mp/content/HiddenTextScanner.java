@@ -207,7 +207,11 @@ public final class HiddenTextScanner {
         }
       }
       if (hidden.size() >= 2) {
-        add(hidden.get(0), HiddenTextKind.ZERO_WIDTH_RUN, describeRun(hidden));
+        List<Integer> run = new ArrayList<>();
+        for (int k = start; k < end; k++) {
+          run.add(k);
+        }
+        add(start, HiddenTextKind.ZERO_WIDTH_RUN, describeRun(run));
       } else if (hidden.size() == 1) {
         scattered.add(hidden.get(0));
       }
@@ -284,14 +288,19 @@ public final class HiddenTextScanner {
       return java.util.Optional.of(new HiddenTextFinding(path, 0, 0, HiddenTextKind.HOMOGLYPH_NAME,
           what + " `" + Characters.escape(name) + "` holds " + String.join(", ", hiding)));
     }
+    List<String> words = new ArrayList<>();
     for (String word : name.split("[^\\p{L}\\p{N}\\p{M}]+")) {
       String mixed = ScriptMixing.describe(word);
       if (mixed != null) {
         return java.util.Optional.of(new HiddenTextFinding(path, 0, 0, HiddenTextKind.HOMOGLYPH_NAME,
             what + " `" + name + "`: `" + word + "` " + mixed));
       }
+      words.add(word);
     }
-    return java.util.Optional.empty();
+    String lookAlike = ScriptMixing.describeWords(words);
+    return lookAlike == null ? java.util.Optional.empty()
+        : java.util.Optional.of(new HiddenTextFinding(path, 0, 0, HiddenTextKind.HOMOGLYPH_NAME,
+            what + " `" + name + "`: " + lookAlike));
   }
 
   static String lower(String text) {

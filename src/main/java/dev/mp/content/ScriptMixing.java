@@ -15,7 +15,33 @@ final class ScriptMixing {
       Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.ARMENIAN,
       Character.UnicodeScript.CHEROKEE);
 
+  /**
+   * Greek, Cyrillic and Armenian letters that look like Latin ones (from Unicode's confusables data,
+   * the common subset): a word made only of them reads as Latin.
+   */
+  private static final String LATIN_LOOK_ALIKES = "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν" + "АВЕКМНОРСТУХЅІЈаеорсухѕіјԁһԛԝүӏɡ" + "Օօսհոե";
+
   private ScriptMixing() {}
+
+  /**
+   * For a name of several words: {@code `ΑΡΙ` is written in Greek letters that look like Latin ones},
+   * when one word is made only of such letters while another word is Latin; else null.
+   */
+  static String describeWords(List<String> words) {
+    boolean latin = words.stream().anyMatch(w -> w.codePoints().filter(Character::isLetter)
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN));
+    if (!latin) {
+      return null;
+    }
+    for (String word : words) {
+      long letters = word.codePoints().filter(Character::isLetter).count();
+      if (letters > 0 && word.codePoints().filter(Character::isLetter).allMatch(cp -> LATIN_LOOK_ALIKES.indexOf(cp) >= 0)) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(word.codePoints().filter(Character::isLetter).findFirst().getAsInt());
+        return "`" + word + "` is written in " + title(script) + " letters that look like Latin ones, beside Latin words";
+      }
+    }
+    return null;
+  }
 
   /**
    * {@code mixes Latin and Cyrillic letters (U+0430 CYRILLIC SMALL LETTER A)}, or null when the word
