@@ -115,7 +115,7 @@ final class Installs {
             denied.add(d);
           }
         });
-        refuse(federation, denied, "its fetched files: ");
+        refuse(federation, denied, "its fetched files");
       }
     };
   }
@@ -153,13 +153,14 @@ final class Installs {
       if (judgedOn.isEmpty()) {
         throw first;
       }
-      throw new MpException(ErrorCode.POLICY_DENIED, first.getMessage() + " (judged on " + judgedOn.strip()
-          + " nothing was installed)", first.hints(), null);
+      throw new MpException(ErrorCode.POLICY_DENIED, first.getMessage() + " (judged on " + judgedOn
+          + "; nothing was installed)", first.hints(), null);
     }
     String all = denied.stream().map(d -> d.facts().describe() + " (" + d.decidedBy() + ": " + d.reason() + ")")
         .collect(Collectors.joining("; "));
     throw new MpException(ErrorCode.POLICY_DENIED, "the policy denies " + denied.size() + " plugins"
-        + (judgedOn.isEmpty() ? "" : " on " + judgedOn.replace(": ", "")) + ": " + all, first.hints(), null);
+        + (judgedOn.isEmpty() ? "" : " (judged on their fetched files; nothing was installed)") + ": " + all,
+        first.hints(), null);
   }
 
   private static PlannedPlugin plan(ResolvedPlugin plugin, RegistriesConfig config) {

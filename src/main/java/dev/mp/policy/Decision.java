@@ -129,7 +129,10 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
           + (facts.source() == null ? "" : " --source " + facts.source())
           + (facts.version() == null ? "" : " --version " + facts.version())
           + (facts.trustScore() == null ? "" : " --trust-score " + facts.trustScore())
-          + (facts.signature().countsAsSigned() ? " --signed" : "") + " --explain";
+          + (facts.signature().countsAsSigned() ? " --signed" : "")
+          + (facts.capabilities() == null ? "" : facts.capabilities().values().keySet().stream()
+              .map(c -> " --capability " + c.wire()).collect(java.util.stream.Collectors.joining()))
+          + " --explain";
       return new MpException(ErrorCode.POLICY_DENIED,
           "the policy denies " + facts.describe() + ": " + decidedBy() + ": " + reason(),
           "run `" + check + "` to see every rule tried");
