@@ -22,6 +22,11 @@ import dev.mp.lock.LockDiff;
 import dev.mp.lock.LockDiffResult;
 import dev.mp.lock.LockGenerateResult;
 import dev.mp.lock.LockfileManager;
+import dev.mp.lock.Lockfile;
+import dev.mp.lock.LockfileCodec;
+import dev.mp.lock.sbom.CycloneDxSbom;
+import dev.mp.lock.sbom.SbomFormat;
+import dev.mp.lock.sbom.SpdxSbom;
 import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.policy.EnforceReport;
@@ -39,6 +44,7 @@ import dev.mp.policy.PolicyEngine;
 import dev.mp.policy.PolicyListing;
 import dev.mp.policy.PolicyLoader;
 import dev.mp.policy.OrganisationPolicies;
+import dev.mp.policy.ClaudeManagedSettings;
 import dev.mp.registry.RegistryListing;
 import dev.mp.registry.RegistrySet;
 import dev.mp.registry.RegistryStatus;
@@ -325,6 +331,28 @@ public final class Federation {
   }
 
   /**
+   * The policy as a fragment of Claude Code's managed settings ({@code strictKnownMarketplaces},
+   * {@code blockedMarketplaces}, {@code enabledPlugins}), for an administrator to deploy so that Claude
+   * Code enforces the same decisions outside mp. Reads the registries (through the cache) to list the
+   * plugins the policy denies.
+   *
+   * @throws MpException {@code POLICY_CONFIG_ERROR}, {@code CONFIG_ERROR}
+   */
+  public ClaudeManagedSettings.Export policyExportClaudeManagedSettings() {
+    PolicyEngine engine = policyEngine();
+    RegistrySet loaded = registries();
+    List<ClaudeManagedSettings.Registry> registries = new ArrayList<>();
+    for (var registry : loaded.registries()) {
+      String name = registry.spec().isRemote() ? registryClient().marketplaceName(registry.spec()).orElse(null) : null;
+      List<dev.mp.registry.PluginEntry> entries = registry.available() && name != null
+          ? registry.index().entries().toList() : List.of();
+      registries.add(new ClaudeManagedSettings.Registry(registry.spec(), name, entries));
+    }
+    String installDir = layout().display(layout().installDir()).replaceFirst("^\\./", "");
+    return ClaudeManagedSettings.of(engine, registries, installDir);
+  }
+
+  /**
    * Evaluates {@code facts} for installation: returns the permission, or records the denial in the
    * audit trail and throws it.
    *
@@ -469,6 +497,36 @@ public final class Federation {
    */
   public LockDiffResult lockDiff(Path againstFile, String gitRevision) {
     return new LockDiff(context, layout()).diff(againstFile, gitRevision);
+  }
+
+  /**
+   * A bill of materials of the locked plugins, made from the lockfile alone: the same lockfile gives
+   * the same bytes (SPDX's creation time is {@code SOURCE_DATE_EPOCH} when set, else the Unix epoch).
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} without a lockfile
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode lockSbom(SbomFormat format) {
+    Lockfile lockfile = new LockfileManager(context, layout(), installer()).require();
+    byte[] bytes = LockfileCodec.serialize(lockfile);
+    if (format == SbomFormat.CYCLONEDX) {
+      return CycloneDxSbom.of(lockfile, bytes);
+    }
+    Path folder = context.projectDir().toAbsolutePath().normalize().getFileName();
+    return SpdxSbom.of(lockfile, bytes, folder == null ? "project" : folder.toString(), sourceDateEpoch());
+  }
+
+  /** {@code SOURCE_DATE_EPOCH} (seconds since the epoch) when set and valid, else the epoch itself. */
+  private java.time.Instant sourceDateEpoch() {
+    String value = context.env().get("SOURCE_DATE_EPOCH");
+    if (value != null) {
+      try {
+        return java.time.Instant.ofEpochSecond(Long.parseLong(value.strip()));
+      } catch (NumberFormatException e) {
+        throw MpException.usage("`SOURCE_DATE_EPOCH` must be a number of seconds, not `" + value + "`",
+            "unset it, or set it to e.g. `$(git log -1 --format=%ct)`");
+      }
+    }
+    return java.time.Instant.EPOCH;
   }
 
   /** The installed plugins and whether each matches the lockfile. */

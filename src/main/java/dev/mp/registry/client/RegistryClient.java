@@ -170,6 +170,42 @@ public final class RegistryClient {
     return new RegistryStatus(spec, age, meta.get().plugins());
   }
 
+  /**
+   * The {@code name} of a registry that is a Claude Code marketplace — a local {@code marketplace.json},
+   * or a remote one as last fetched into the cache — which Claude Code keys its plugins by
+   * ({@code plugin@marketplace}). Empty for an index or a folder of plugins, a marketplace never fetched,
+   * or one without a name. Reads one file; never fetches.
+   */
+  public Optional<String> marketplaceName(RegistrySpec spec) {
+    java.nio.file.Path file;
+    if (spec.isRemote()) {
+      var entry = cache.entry(cacheLocation(spec, context.projectDir()));
+      Optional<CacheMeta> meta = entry.meta();
+      if (meta.isEmpty() || !meta.get().kind().equals("marketplace")) {
+        return Optional.empty();
+      }
+      file = entry.body();
+    } else {
+      try {
+        RegistrySource source = RegistrySource.of(spec, context.projectDir());
+        if (!(source instanceof RegistrySource.Marketplace marketplace)) {
+          return Optional.empty();
+        }
+        file = marketplace.file();
+      } catch (MpException e) {
+        return Optional.empty();
+      }
+    }
+    try {
+      byte[] bytes = dev.mp.io.AtomicFiles.readIfExists(file);
+      com.fasterxml.jackson.databind.JsonNode name = bytes == null ? null : dev.mp.io.Json.readTree(bytes).get("name");
+      return name != null && name.isTextual() && !name.textValue().isBlank() ? Optional.of(name.textValue())
+          : Optional.empty();
+    } catch (java.io.IOException | MpException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The location a registry's cache entry is keyed by: its URL, or its absolute path. */
   static String cacheLocation(RegistrySpec spec, java.nio.file.Path projectDir) {
     return spec.isRemote() ? spec.url().trim() : projectDir.resolve(spec.url()).toAbsolutePath().normalize().toString();
