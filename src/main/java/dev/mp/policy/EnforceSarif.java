@@ -106,6 +106,24 @@ public final class EnforceSarif {
     return log;
   }
 
+  /**
+   * A relative path as an RFC 3986 URI reference, as SARIF requires: each byte of a character outside
+   * the unreserved set (and {@code /}) percent-encoded in UTF-8, so a file named with Cyrillic letters
+   * or spaces still has a valid location.
+   */
+  static String uriReference(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
   /** {@code rule-3} for the project's rule 3, {@code extends-1-rule-3} for rule 3 of the first inherited policy. */
   static String ruleId(Rule rule) {
     return (rule.inherited() ? "extends-" + rule.origin().index() + "-" : "") + "rule-" + rule.number();
@@ -129,7 +147,7 @@ public final class EnforceSarif {
     node.put("level", level);
     node.putObject("message").put("text", message);
     ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
-    physical.putObject("artifactLocation").put("uri", uri);
+    physical.putObject("artifactLocation").put("uri", uriReference(uri));
     physical.putObject("region").put("startLine", Math.max(1, line));
     return node;
   }
