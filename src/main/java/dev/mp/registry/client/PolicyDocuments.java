@@ -136,8 +136,8 @@ public final class PolicyDocuments {
       String signature = signature(uri, provider, dir);
       SignatureCheck check = TrustedKeys.parse(registry.keys()).verify(bytes, signature);
       if (!(check instanceof SignatureCheck.Verified)) {
-        String why = signature == null ? "it is not signed (no `" + SafeUrl.redact(uri.toString()) + ".sig`)"
-            : "its signature " + ((SignatureCheck.Invalid) check).reason();
+        String why = signature == null ? "the policy is not signed (no `" + SafeUrl.redact(uri.toString()) + ".sig`)"
+            : "the policy's signature is refused: " + ((SignatureCheck.Invalid) check).reason();
         throw new MpException(ErrorCode.SIGNATURE_INVALID, "organisation policy " + label + " refused: registry `"
             + registry.name() + "` lists keys, and " + why,
             "sign it with the registry's key: `mp registry sign` signs indexes; a policy's `.sig` is the same"
