@@ -327,7 +327,8 @@ public final class Federation {
    * @throws MpException {@code LOCKFILE_ERROR} for a bad lockfile, {@code POLICY_CONFIG_ERROR} for a bad policy
    */
   public EnforceReport policyEnforce() {
-    return PolicyEnforcer.audit(policyEngine(), layout());
+    return PolicyEnforcer.audit(policyEngine(), layout(),
+        dev.mp.content.ScanCache.load(context.cacheDir(), layout().installDir()));
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.Optional;
 final class PluginTree {
   /** Manifest and component files are small; a larger one is not read. */
   static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
-  private static final int FRONTMATTER_BYTES = 64 * 1024;
+  private static final int FRONTMATTER_BYTES = 8 * 1024;
 
   private final Path root;
   private Path realRoot;
@@ -86,7 +86,9 @@ final class PluginTree {
 
   private Optional<byte[]> bytes(Path path, int limit) {
     try {
-      if (!Files.isRegularFile(path) || !path.toRealPath().startsWith(realRoot())) {
+      // A file found by listing folders without following links is inside; a named one is checked.
+      if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !(Files.isRegularFile(path)
+          && path.toRealPath().startsWith(realRoot()))) {
         return Optional.empty();
       }
       if (Files.size(path) > limit && limit == MAX_FILE_BYTES) {
@@ -106,7 +108,11 @@ final class PluginTree {
     if (head.isEmpty()) {
       return Optional.empty();
     }
-    String text = new String(head.get(), StandardCharsets.UTF_8);
+    byte[] bytes = head.get();
+    if (bytes.length < 3 || bytes[0] != '-' || bytes[1] != '-' || bytes[2] != '-') {
+      return Optional.empty();
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
     String[] lines = text.split("\r?\n", -1);
     if (lines.length == 0 || !lines[0].strip().equals("---")) {
       return Optional.empty();

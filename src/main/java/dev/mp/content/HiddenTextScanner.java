@@ -36,6 +36,38 @@ public final class HiddenTextScanner {
 
   private HiddenTextScanner() {}
 
+  /**
+   * The first two bytes of the UTF-8 form of every character that can hide text, as a 16-bit index:
+   * a file in which no such pair occurs cannot hide anything, and that is found in one pass over its
+   * bytes, without decoding (most non-ASCII text — accents, CJK, emoji — never has one).
+   */
+  private static final boolean[] HIDING_PREFIXES = hidingPrefixes();
+
+  private static boolean[] hidingPrefixes() {
+    boolean[] prefixes = new boolean[1 << 16];
+    for (int cp = 0x80; cp <= 0xE01EF; cp++) {
+      if (cp == 0xD800) {
+        cp = 0xE000;
+      }
+      if (Characters.hides(cp)) {
+        byte[] utf8 = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        prefixes[((utf8[0] & 0xFF) << 8) | (utf8[1] & 0xFF)] = true;
+      }
+    }
+    return prefixes;
+  }
+
+  /** True when {@code bytes} may hold a character that hides text (false means they certainly do not). */
+  static boolean mayHide(byte[] bytes) {
+    for (int i = 0; i + 1 < bytes.length; i++) {
+      int b = bytes[i] & 0xFF;
+      if (b >= 0xC2 && HIDING_PREFIXES[(b << 8) | (bytes[i + 1] & 0xFF)]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when {@code bytes} hold only ASCII, which cannot hide anything. */
   static boolean isAscii(byte[] bytes) {
     for (byte b : bytes) {
@@ -52,21 +84,46 @@ public final class HiddenTextScanner {
    * @param path the file, as findings name it
    */
   public static List<HiddenTextFinding> scan(String path, byte[] bytes) {
-    if (isAscii(bytes)) {
-      return List.of();
+    // Lines are independent (no hidden run spans a line break): only the lines where a hiding
+    // character may start are decoded, so a large file costs one pass over its bytes.
+    List<HiddenTextFinding> findings = new ArrayList<>();
+    int line = 1;
+    int lineStart = 0;
+    boolean candidate = false;
+    for (int i = 0; i < bytes.length; i++) {
+      int b = bytes[i] & 0xFF;
+      if (b == '\n') {
+        if (candidate) {
+          new Scan(path, decode(bytes, lineStart, i), line, lineStart == 0, findings).run();
+          candidate = false;
+        }
+        line++;
+        lineStart = i + 1;
+      } else if (b >= 0xC2 && i + 1 < bytes.length && HIDING_PREFIXES[(b << 8) | (bytes[i + 1] & 0xFF)]) {
+        candidate = true;
+      }
     }
-    return new Scan(path, decode(bytes)).run();
+    if (candidate) {
+      new Scan(path, decode(bytes, lineStart, bytes.length), line, lineStart == 0, findings).run();
+    }
+    findings.sort(HiddenTextFinding.ORDER);
+    return findings;
   }
 
   /** The code points of UTF-8 {@code bytes}; each invalid sequence is one U+FFFD. */
   static int[] decode(byte[] bytes) {
-    int[] out = new int[bytes.length];
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /** The code points of UTF-8 {@code bytes[from, to)}; each invalid sequence is one U+FFFD. */
+  static int[] decode(byte[] bytes, int from, int to) {
+    int[] out = new int[to - from];
     int n = 0;
-    int i = 0;
-    while (i < bytes.length) {
+    int i = from;
+    while (i < to) {
       int b = bytes[i] & 0xFF;
       int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-      if (length == 0 || i + length > bytes.length) {
+      if (length == 0 || i + length > to) {
         out[n++] = length == 1 ? b : REPLACEMENT;
         i++;
         continue;
@@ -93,31 +150,29 @@ public final class HiddenTextScanner {
     return Arrays.copyOf(out, n);
   }
 
-  /** One file's scan. */
+  /** The scan of one line (without its line break). */
   private static final class Scan {
     private final String path;
     private final int[] cps;
-    private final List<HiddenTextFinding> findings = new ArrayList<>();
-    private int line = 1;
-    private int lineStart;
-    private int bidiLine;
+    private final int line;
+    private final boolean fileStart;
+    private final List<HiddenTextFinding> findings;
+    private boolean bidiReported;
     private final List<Integer> scattered = new ArrayList<>();
 
-    Scan(String path, int[] cps) {
+    Scan(String path, int[] cps, int line, boolean fileStart, List<HiddenTextFinding> findings) {
       this.path = path;
       this.cps = cps;
+      this.line = line;
+      this.fileStart = fileStart;
+      this.findings = findings;
     }
 
-    List<HiddenTextFinding> run() {
+    void run() {
       int i = 0;
       while (i < cps.length) {
         int cp = cps[i];
-        if (cp == '\n') {
-          endLine();
-          line++;
-          lineStart = i + 1;
-          i++;
-        } else if (Characters.isTag(cp)) {
+        if (Characters.isTag(cp)) {
           i = tags(i);
         } else if (Characters.isBidiControl(cp)) {
           bidi(i);
@@ -129,13 +184,11 @@ public final class HiddenTextScanner {
         }
       }
       endLine();
-      findings.sort(HiddenTextFinding.ORDER);
-      return findings;
     }
 
     private int column(int index) {
       int column = 1;
-      for (int k = lineStart; k < index; k++) {
+      for (int k = 0; k < index; k++) {
         column += Character.charCount(cps[k]);
       }
       return column;
@@ -181,12 +234,12 @@ public final class HiddenTextScanner {
     }
 
     private void bidi(int index) {
-      if (bidiLine == line) {
+      if (bidiReported) {
         return;
       }
-      bidiLine = line;
+      bidiReported = true;
       Set<String> controls = new LinkedHashSet<>();
-      for (int k = index; k < cps.length && cps[k] != '\n'; k++) {
+      for (int k = index; k < cps.length; k++) {
         if (Characters.isBidiControl(cps[k])) {
           controls.add(Characters.describe(cps[k]));
         }
@@ -220,14 +273,14 @@ public final class HiddenTextScanner {
 
     private boolean isLegitimate(int k, int start, int end) {
       int cp = cps[k];
-      if (cp == 0xFEFF && k == 0) {
+      if (cp == 0xFEFF && k == 0 && fileStart) {
         return true;
       }
       int before = start > 0 ? cps[start - 1] : -1;
       int after = end < cps.length ? cps[end] : -1;
       if (Characters.isVariationSelector(cp)) {
         // One selector right after a visible character chooses its presentation.
-        return k == start && before >= 0 && before != '\n' && !Character.isWhitespace(before);
+        return k == start && before >= 0 && !Character.isWhitespace(before);
       }
       if (cp == 0x200D && emojiBefore(k) && after >= 0 && k == end - 1 && Characters.isPictographic(after)) {
         return true;
@@ -282,6 +335,9 @@ public final class HiddenTextScanner {
    * @param path where the finding points (the file itself for a file name)
    */
   public static java.util.Optional<HiddenTextFinding> scanName(String path, String name, String what) {
+    if (name.chars().allMatch(c -> c < 0x80)) {
+      return java.util.Optional.empty();
+    }
     Set<String> hiding = new LinkedHashSet<>();
     name.codePoints().filter(Characters::hides).forEach(cp -> hiding.add(Characters.describe(cp)));
     if (!hiding.isEmpty()) {

@@ -34,19 +34,36 @@ public final class PluginScanner {
    * @throws MpException {@code IO_ERROR} when the folder cannot be read
    */
   public static List<HiddenTextFinding> scan(Path folder) {
+    return scan(folder, ScanCache.NONE, "");
+  }
+
+  /**
+   * {@link #scan(Path)}, answering files whose stat is unchanged from {@code cache} (under the key
+   * {@code plugin}) and remembering the others there.
+   */
+  public static List<HiddenTextFinding> scan(Path folder, ScanCache cache, String plugin) {
     List<HiddenTextFinding> findings = new ArrayList<>();
     for (TreeHash.FileRef file : TreeHash.walk(folder)) {
       HiddenTextScanner.scanName(file.path(), file.path(), "file name").ifPresent(findings::add);
       if (file.attributes().isSymbolicLink()) {
         continue;
       }
+      List<HiddenTextFinding> known = cache.find(plugin, file);
+      if (known != null) {
+        findings.addAll(known);
+        continue;
+      }
+      // Wall-clock time, not the context's clock: it is compared with file system timestamps.
+      long scannedAt = System.currentTimeMillis();
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file.file());
       } catch (IOException e) {
         throw MpException.io("failed to read `" + file.file() + "`", e);
       }
-      findings.addAll(scanFile(file.path(), bytes));
+      List<HiddenTextFinding> found = scanFile(file.path(), bytes);
+      cache.put(plugin, file, scannedAt, found);
+      findings.addAll(found);
     }
     findings.sort(HiddenTextFinding.ORDER);
     return findings;
@@ -54,7 +71,7 @@ public final class PluginScanner {
 
   /** The hidden text in one file's content; nothing for a binary file. */
   public static List<HiddenTextFinding> scanFile(String path, byte[] bytes) {
-    if (HiddenTextScanner.isAscii(bytes) || (!isTextName(path) && looksBinary(bytes))) {
+    if (!HiddenTextScanner.mayHide(bytes) || (!isTextName(path) && looksBinary(bytes))) {
       return List.of();
     }
     return HiddenTextScanner.scan(path, bytes);

@@ -6,6 +6,7 @@ import dev.mp.capability.CapabilityDetector;
 import dev.mp.content.HiddenTextFinding;
 import dev.mp.content.HiddenTextScanner;
 import dev.mp.content.PluginScanner;
+import dev.mp.content.ScanCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,8 +33,13 @@ public record InstalledFiles(Capabilities capabilities, List<HiddenTextFinding> 
 
   /** The plugin folder {@code folder} of plugin {@code name}. @throws MpException {@code IO_ERROR} */
   public static InstalledFiles of(String name, Path folder) {
+    return of(name, folder, ScanCache.NONE);
+  }
+
+  /** {@link #of(String, Path)}, files unchanged since the last scan answered from {@code cache}. */
+  public static InstalledFiles of(String name, Path folder, ScanCache cache) {
     Capabilities capabilities = CapabilityDetector.ofFolder(folder, null);
-    List<HiddenTextFinding> findings = new ArrayList<>(PluginScanner.scan(folder));
+    List<HiddenTextFinding> findings = new ArrayList<>(PluginScanner.scan(folder, cache, name));
     HiddenTextScanner.scanName(".claude-plugin/plugin.json", name, "plugin name").ifPresent(findings::add);
     capabilities.values().forEach((kind, names) -> names.forEach(component ->
         HiddenTextScanner.scanName("", component, kind.wire() + " name").ifPresent(findings::add)));
@@ -42,11 +48,12 @@ public record InstalledFiles(Capabilities capabilities, List<HiddenTextFinding> 
   }
 
   /**
-   * The plugins {@code names} under {@code installDir}, read on one thread per processor.
+   * The plugins {@code names} under {@code installDir}, read on one thread per processor, files whose
+   * stat is unchanged since the last scan answered from {@code cache} (which is saved afterwards).
    *
    * @throws MpException {@code IO_ERROR} when a plugin's files cannot be read
    */
-  public static Map<String, InstalledFiles> read(Path installDir, Collection<String> names) {
+  public static Map<String, InstalledFiles> read(Path installDir, Collection<String> names, ScanCache cache) {
     Map<String, InstalledFiles> read = new TreeMap<>();
     if (names.isEmpty()) {
       return read;
@@ -60,7 +67,7 @@ public record InstalledFiles(Capabilities capabilities, List<HiddenTextFinding> 
     try {
       Map<String, Future<InstalledFiles>> futures = new LinkedHashMap<>();
       for (String name : names) {
-        futures.put(name, pool.submit(() -> of(name, installDir.resolve(name))));
+        futures.put(name, pool.submit(() -> of(name, installDir.resolve(name), cache)));
       }
       for (Map.Entry<String, Future<InstalledFiles>> future : futures.entrySet()) {
         read.put(future.getKey(), future.getValue().get());
@@ -73,6 +80,7 @@ public record InstalledFiles(Capabilities capabilities, List<HiddenTextFinding> 
     } finally {
       pool.shutdownNow();
     }
+    cache.save();
     return read;
   }
 }

@@ -42,6 +42,14 @@ public final class PolicyEnforcer {
    *     {@code IO_ERROR} when the install folder cannot be listed or a plugin's files cannot be read
    */
   public static EnforceReport audit(PolicyEngine engine, ProjectLayout layout) {
+    return audit(engine, layout, dev.mp.content.ScanCache.NONE);
+  }
+
+  /**
+   * {@link #audit(PolicyEngine, ProjectLayout)} with the hidden-text scan of files whose stat is unchanged
+   * since the last audit answered from {@code cache}.
+   */
+  public static EnforceReport audit(PolicyEngine engine, ProjectLayout layout, dev.mp.content.ScanCache cache) {
     byte[] bytes = AtomicFiles.readIfExists(layout.lockfile());
     Lockfile lockfile = null;
     JsonDocument lines = null;
@@ -51,7 +59,7 @@ public final class PolicyEnforcer {
     }
     SortedSet<String> installed = installedFolders(layout.installDir());
     return audit(engine, lockfile, lines, installed, layout.display(layout.installDir()),
-        InstalledFiles.read(layout.installDir(), installed));
+        InstalledFiles.read(layout.installDir(), installed, cache));
   }
 
   /**
