@@ -42,11 +42,19 @@ public final class ResolvedFacts {
    * hidden text of a local folder when a rule has a {@code content} condition.
    */
   public static PluginFacts of(ResolvedPlugin plugin, Policy policy, boolean withCapabilities) {
+    return of(plugin, withCapabilities || policy.usesCapabilities(), policy.usesContent());
+  }
+
+  /**
+   * The facts of a resolved plugin, with its capabilities when {@code withCapabilities} and the hidden
+   * text of its local folder when {@code withContent} (callers judging many plugins ask the policy once).
+   */
+  public static PluginFacts of(ResolvedPlugin plugin, boolean withCapabilities, boolean withContent) {
     PluginFacts facts = of(plugin);
-    if (withCapabilities || policy.usesCapabilities()) {
+    if (withCapabilities) {
       facts = facts.withCapabilities(capabilities(plugin));
     }
-    if (policy.usesContent() && plugin.source() instanceof PackageSource.Folder folder) {
+    if (withContent && plugin.source() instanceof PackageSource.Folder folder) {
       facts = facts.withHiddenText(PluginScanner.scan(folder.path()));
     }
     return facts;
