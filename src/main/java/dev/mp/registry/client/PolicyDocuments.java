@@ -83,6 +83,8 @@ public final class PolicyDocuments {
         return new Document(cached, meta.signed());
       }
       if (context.offline()) {
+        context.reporter().warn("organisation policy " + label + ": using the cached copy from " + Ages.describe(age)
+            + " ago: offline (`--offline`)");
         return new Document(cached, meta.signed());
       }
     } else {
