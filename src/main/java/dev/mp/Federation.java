@@ -512,8 +512,7 @@ public final class Federation {
     if (format == SbomFormat.CYCLONEDX) {
       return CycloneDxSbom.of(lockfile, bytes);
     }
-    Path folder = context.projectDir().toAbsolutePath().normalize().getFileName();
-    return SpdxSbom.of(lockfile, bytes, folder == null ? "project" : folder.toString(), sourceDateEpoch());
+    return SpdxSbom.of(lockfile, bytes, sourceDateEpoch());
   }
 
   /** {@code SOURCE_DATE_EPOCH} (seconds since the epoch) when set and valid, else the epoch itself. */

@@ -34,17 +34,17 @@ public final class SpdxSbom {
 
   /**
    * @param lockfileBytes the lockfile's canonical bytes (for the namespace)
-   * @param project the project's folder name (the document's name)
    * @param created the creation time to write (truncated to seconds)
    */
-  public static ObjectNode of(Lockfile lockfile, byte[] lockfileBytes, String project, Instant created) {
+  public static ObjectNode of(Lockfile lockfile, byte[] lockfileBytes, Instant created) {
     String tool = "Tool: mp-" + Version.current();
     String when = created.truncatedTo(ChronoUnit.SECONDS).toString();
     ObjectNode doc = Json.object();
     doc.put("spdxVersion", SPEC_VERSION);
     doc.put("dataLicense", "CC0-1.0");
     doc.put("SPDXID", "SPDXRef-DOCUMENT");
-    doc.put("name", project + " Claude Code plugins (plugin-lock.json)");
+    // Nothing about where the project is checked out: the same lockfile names the same document.
+    doc.put("name", "Claude Code plugins of plugin-lock.json");
     doc.put("documentNamespace", "https://spdx.org/spdxdocs/mp-plugin-lock-" + SbomFacts.uuid(lockfileBytes));
     ObjectNode creation = doc.putObject("creationInfo");
     creation.put("created", when);

@@ -134,7 +134,7 @@ class SbomTest {
   void theSameLockfileGivesTheSameBytesAnywhere() throws Exception {
     for (String format : new String[] {"cyclonedx", "spdx"}) {
       String first = cli.run("lock", "sbom", "--format", format).stdout();
-      Path copy = temp.resolve("elsewhere/project");
+      Path copy = temp.resolve("elsewhere/another-checkout");
       Files.createDirectories(copy);
       Files.copy(project.resolve("plugin-lock.json"), copy.resolve("plugin-lock.json"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
