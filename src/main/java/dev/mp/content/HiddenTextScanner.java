@@ -21,8 +21,9 @@ import java.util.TreeMap;
  *       after the start), or three or more single ones on one line. Not counted: a BOM at the start
  *       of the file; one variation selector after a visible character (emoji style, CJK variants);
  *       a zero-width joiner between two emoji (ZWJ sequences such as 👨‍👩‍👧 or ❤️‍🔥); a
- *       zero-width space, non-joiner or joiner between letters of a non-Latin script (Persian,
- *       Devanagari, Thai, ... need them); a soft hyphen between letters.
+ *       zero-width space, non-joiner or joiner, or a directional mark (LRM, RLM, ALM), next to letters
+ *       of a non-Latin script (Persian, Arabic, Hebrew, Devanagari, Thai, ... need them); a soft hyphen
+ *       between letters.
  * </ul>
  *
  * <p>Files with no byte above 0x7F are clean and cost one pass over their bytes. Stateless and
@@ -286,7 +287,9 @@ public final class HiddenTextScanner {
         return true;
       }
       boolean single = end - start == 1;
-      if (single && (cp == 0x200B || cp == 0x200C || cp == 0x200D) && before >= 0 && after >= 0
+      boolean wordBreakOrMark = cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F
+          || cp == 0x061C;
+      if (single && wordBreakOrMark && before >= 0 && after >= 0
           && (Characters.isNonLatinWordCharacter(before) || Characters.isNonLatinWordCharacter(after))) {
         return true;
       }

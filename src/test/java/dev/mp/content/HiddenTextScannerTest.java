@@ -85,6 +85,7 @@ class HiddenTextScannerTest {
         "Scotland: 🏴" + tags("gbsct") + "\uDB40\uDC7F, Wales: 🏴" + tags("gbwls") + "\uDB40\uDC7F",
         "Persian: می\u200Cخواهم, Hindi: क्\u200Dष, Thai: ภาษา\u200Bไทย",
         "Arabic: مرحبا بالعالم, Hebrew: שלום עולם, Greek: Καλημέρα, Russian: Привет, мир",
+        "Marks: עברית\u200Fx, العربية\u061C1, שלום\u200F!, מילה\u200Eword",
         "Math: ∀x ∈ ℝ, x² ≥ 0 — “quotes” ‘and’ «guillemets» … €100");
 
     assertThat(scan(clean)).isEmpty();
