@@ -63,6 +63,9 @@ final class PolicyEnforceCommand extends BaseCommand {
       ObjectNode node = unmet.addObject();
       node.put("rule", requirement.rule().number());
       node.put("line", requirement.rule().line());
+      if (requirement.rule().inherited()) {
+        node.put("inheritedFrom", requirement.rule().origin().location());
+      }
       node.put("pattern", requirement.pattern().pattern());
       node.put("reason", requirement.rule().reason());
       ArrayNode notCompliant = node.putArray("notCompliant");

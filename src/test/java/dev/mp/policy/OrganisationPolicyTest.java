@@ -110,6 +110,8 @@ class OrganisationPolicyTest {
     assertThat(enforce.exitCode()).as("the inherited requirement is not met\n" + enforce).isEqualTo(1);
     assertThat(enforce.stdout()).contains("rule 2 (require) of `" + server.url("/org/policy.yaml") + "` `audit-log`:"
         + " no installed plugin satisfies it");
+    assertThat(cli.run("--json", "policy", "enforce").json().at("/unmetRequirements/0/inheritedFrom").asText())
+        .isEqualTo(server.url("/org/policy.yaml"));
     JsonNode sarif = cli.run("policy", "enforce", "--format", "sarif").json();
     assertThat(dev.mp.testing.JsonSchemas.sarif(sarif)).isEmpty();
     assertThat(sarif.at("/runs/0/tool/driver/rules/0/id").asText()).isEqualTo("extends-1-rule-1");
