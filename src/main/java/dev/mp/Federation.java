@@ -22,6 +22,11 @@ import dev.mp.lock.LockDiff;
 import dev.mp.lock.LockDiffResult;
 import dev.mp.lock.LockGenerateResult;
 import dev.mp.lock.LockfileManager;
+import dev.mp.lock.Lockfile;
+import dev.mp.lock.LockfileCodec;
+import dev.mp.lock.sbom.CycloneDxSbom;
+import dev.mp.lock.sbom.SbomFormat;
+import dev.mp.lock.sbom.SpdxSbom;
 import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.policy.EnforceReport;
@@ -38,6 +43,8 @@ import dev.mp.policy.PolicyEnforcer;
 import dev.mp.policy.PolicyEngine;
 import dev.mp.policy.PolicyListing;
 import dev.mp.policy.PolicyLoader;
+import dev.mp.policy.OrganisationPolicies;
+import dev.mp.policy.ClaudeManagedSettings;
 import dev.mp.registry.RegistryListing;
 import dev.mp.registry.RegistrySet;
 import dev.mp.registry.RegistryStatus;
@@ -287,6 +294,12 @@ public final class Federation {
   public PolicyEngine policyEngine() {
     if (policyEngine == null) {
       Policy policy = PolicyLoader.load(context.projectDir());
+      if (!policy.references().isEmpty()) {
+        policy = OrganisationPolicies.resolve(policy, config().config(), (uri, registry, label) -> {
+          var document = registryClient().policies().fetch(uri, registry, label);
+          return new OrganisationPolicies.Fetched(document.bytes(), document.signed());
+        });
+      }
       policy.warnings(config().config()).forEach(context.reporter()::warn);
       policyEngine = new PolicyEngine(policy, config().config());
     }
@@ -322,7 +335,30 @@ public final class Federation {
    * @throws MpException {@code LOCKFILE_ERROR} for a bad lockfile, {@code POLICY_CONFIG_ERROR} for a bad policy
    */
   public EnforceReport policyEnforce() {
-    return PolicyEnforcer.audit(policyEngine(), layout());
+    return PolicyEnforcer.audit(policyEngine(), layout(),
+        dev.mp.content.ScanCache.load(context.cacheDir(), layout().installDir()));
+  }
+
+  /**
+   * The policy as a fragment of Claude Code's managed settings ({@code strictKnownMarketplaces},
+   * {@code blockedMarketplaces}, {@code enabledPlugins}), for an administrator to deploy so that Claude
+   * Code enforces the same decisions outside mp. Reads the registries (through the cache) to list the
+   * plugins the policy denies.
+   *
+   * @throws MpException {@code POLICY_CONFIG_ERROR}, {@code CONFIG_ERROR}
+   */
+  public ClaudeManagedSettings.Export policyExportClaudeManagedSettings() {
+    PolicyEngine engine = policyEngine();
+    RegistrySet loaded = registries();
+    List<ClaudeManagedSettings.Registry> registries = new ArrayList<>();
+    for (var registry : loaded.registries()) {
+      String name = registry.spec().isRemote() ? registryClient().marketplaceName(registry.spec()).orElse(null) : null;
+      List<dev.mp.registry.PluginEntry> entries = registry.available() && name != null
+          ? registry.index().entries().toList() : List.of();
+      registries.add(new ClaudeManagedSettings.Registry(registry.spec(), name, entries));
+    }
+    String installDir = layout().display(layout().installDir()).replaceFirst("^\\./", "");
+    return ClaudeManagedSettings.of(engine, registries, installDir);
   }
 
   /**
@@ -385,7 +421,7 @@ public final class Federation {
     ResolveRequest request = Resolutions.request(List.of(spec), List.of(), false,
         config().config().defaults().conflictResolution(), Resolutions.lockfile(layout())).withAudit(false);
     Resolution resolution = Resolutions.resolve(context, registries(), layout(), request);
-    return ResolvedFacts.of(resolution.find(name).orElseThrow());
+    return ResolvedFacts.of(resolution.find(name).orElseThrow(), policyEngine().policy(), true);
   }
 
   /**
@@ -476,9 +512,43 @@ public final class Federation {
     return new LockDiff(context, layout()).diff(againstFile, gitRevision);
   }
 
+  /**
+   * A bill of materials of the locked plugins, made from the lockfile alone: the same lockfile gives
+   * the same bytes (SPDX's creation time is {@code SOURCE_DATE_EPOCH} when set, else the Unix epoch).
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} without a lockfile
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode lockSbom(SbomFormat format) {
+    Lockfile lockfile = new LockfileManager(context, layout(), installer()).require();
+    byte[] bytes = LockfileCodec.serialize(lockfile);
+    if (format == SbomFormat.CYCLONEDX) {
+      return CycloneDxSbom.of(lockfile, bytes);
+    }
+    return SpdxSbom.of(lockfile, bytes, sourceDateEpoch());
+  }
+
+  /** {@code SOURCE_DATE_EPOCH} (seconds since the epoch) when set and valid, else the epoch itself. */
+  private java.time.Instant sourceDateEpoch() {
+    String value = context.env().get("SOURCE_DATE_EPOCH");
+    if (value != null) {
+      try {
+        return java.time.Instant.ofEpochSecond(Long.parseLong(value.strip()));
+      } catch (NumberFormatException e) {
+        throw MpException.usage("`SOURCE_DATE_EPOCH` must be a number of seconds, not `" + value + "`",
+            "unset it, or set it to e.g. `$(git log -1 --format=%ct)`");
+      }
+    }
+    return java.time.Instant.EPOCH;
+  }
+
   /** The installed plugins and whether each matches the lockfile. */
   public ListResult listInstalled() {
-    return new LockfileManager(context, layout(), recovered()).list();
+    return listInstalled(false);
+  }
+
+  /** {@link #listInstalled()}, with each plugin's capabilities when {@code withCapabilities}. */
+  public ListResult listInstalled(boolean withCapabilities) {
+    return new LockfileManager(context, layout(), recovered()).list(withCapabilities);
   }
 
   /** An installer whose interrupted swap, if any, has been finished (under the project lock). */

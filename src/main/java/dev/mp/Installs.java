@@ -6,6 +6,14 @@ import dev.mp.config.RegistrySpec;
 import dev.mp.install.InstallPlan;
 import dev.mp.install.MarketplaceEntry;
 import dev.mp.install.PlannedPlugin;
+import dev.mp.install.StagedPlugin;
+import dev.mp.install.StagedReview;
+import dev.mp.capability.Capabilities;
+import dev.mp.capability.CapabilityDetector;
+import dev.mp.content.PluginScanner;
+import dev.mp.policy.PluginFacts;
+import dev.mp.policy.PolicyEngine;
+import dev.mp.policy.ResolvedFacts;
 import dev.mp.install.RegistryAuthorization;
 import dev.mp.lock.InstallResult;
 import dev.mp.lock.LockedPlugin;
@@ -22,6 +30,8 @@ import dev.mp.resolve.Version;
 import dev.mp.resolve.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -76,8 +86,49 @@ final class Installs {
       planned.add(requested.containsKey(plugin.name()) ? plan
           : LockedPackages.keep(plan, lockfile.plugins().get(plugin.name()), layout.root()));
     }
-    InstallPlan plan = new InstallPlan(planned, requested, RegistryAuthorization.tokens(config, context.env(), federation.tokens()));
+    InstallPlan plan = new InstallPlan(planned, requested, RegistryAuthorization.tokens(config, context.env(), federation.tokens()),
+        review(federation, resolution));
     return new ProjectInstaller(context, layout, federation.installer()).install(plan);
+  }
+
+  /**
+   * The check of the fetched files before the swap: each plugin's capabilities are read from its verified
+   * tree and its marketplace entry, and when a rule is about capabilities or content the policy judges
+   * the plugin again on them — a package that turns out to have hooks its registry never declared is
+   * denied here, with nothing installed.
+   */
+  static StagedReview review(Federation federation, Resolution resolution) {
+    Map<String, ResolvedPlugin> resolved = new TreeMap<>();
+    resolution.plugins().forEach(p -> resolved.put(p.name(), p));
+    PolicyEngine engine = federation.policyEngine();
+    boolean judge = engine.policy().usesCapabilities() || engine.policy().usesContent();
+    return new StagedReview() {
+      @Override
+      public Capabilities capabilities(StagedPlugin staged) {
+        ResolvedPlugin plugin = resolved.get(staged.plan().name());
+        return CapabilityDetector.ofFolder(staged.folder(),
+            plugin == null ? null : plugin.release().details().entryFields());
+      }
+
+      @Override
+      public void approve(SortedMap<String, StagedPlugin> staged) {
+        if (!judge) {
+          return;
+        }
+        List<Decision.Denied> denied = new ArrayList<>();
+        staged.forEach((name, plugin) -> {
+          PluginFacts facts = ResolvedFacts.of(resolved.get(name)).withCapabilities(plugin.capabilities());
+          if (engine.policy().usesContent()) {
+            facts = facts.withHiddenText(PluginScanner.scan(plugin.folder()));
+          }
+          Decision decision = engine.evaluate(facts);
+          if (decision instanceof Decision.Denied d) {
+            denied.add(d);
+          }
+        });
+        refuse(federation, denied, "its fetched files");
+      }
+    };
   }
 
   /** The spec that keeps a previously requested plugin at its locked version while it fits the range. */
@@ -98,19 +149,28 @@ final class Installs {
 
   /** Records every denial in the audit trail, then fails naming them all. */
   private static void refuseDenied(Federation federation, ResolveResult judged) {
-    List<Decision.Denied> denied = judged.decisions().values().stream()
-        .filter(d -> !d.allowed()).map(Decision.Denied.class::cast).toList();
+    refuse(federation, judged.decisions().values().stream()
+        .filter(d -> !d.allowed()).map(Decision.Denied.class::cast).toList(), "");
+  }
+
+  /** Records {@code denied} in the audit trail and fails naming them all; nothing when it is empty. */
+  private static void refuse(Federation federation, List<Decision.Denied> denied, String judgedOn) {
     if (denied.isEmpty()) {
       return;
     }
     denied.forEach(federation::recordPolicyDenial);
     MpException first = denied.get(0).toException();
     if (denied.size() == 1) {
-      throw first;
+      if (judgedOn.isEmpty()) {
+        throw first;
+      }
+      throw new MpException(ErrorCode.POLICY_DENIED, first.getMessage() + " (judged on " + judgedOn
+          + "; nothing was installed)", first.hints(), null);
     }
     String all = denied.stream().map(d -> d.facts().describe() + " (" + d.decidedBy() + ": " + d.reason() + ")")
         .collect(Collectors.joining("; "));
-    throw new MpException(ErrorCode.POLICY_DENIED, "the policy denies " + denied.size() + " plugins: " + all,
+    throw new MpException(ErrorCode.POLICY_DENIED, "the policy denies " + denied.size() + " plugins"
+        + (judgedOn.isEmpty() ? "" : " (judged on their fetched files; nothing was installed)") + ": " + all,
         first.hints(), null);
   }
 

@@ -74,8 +74,11 @@ final class Resolutions {
   static ResolveResult judge(Resolution resolution, PolicyEngine engine) {
     TreeMap<String, Decision> decisions = new TreeMap<>();
     Resolution judged = resolution;
+    // Capabilities cost a read of each local plugin's manifest: only for `--explain` or a rule about them.
+    boolean capabilities = resolution.trace() != null || engine.policy().usesCapabilities();
+    boolean content = engine.policy().usesContent();
     for (ResolvedPlugin plugin : resolution.plugins()) {
-      Decision decision = engine.evaluate(ResolvedFacts.of(plugin));
+      Decision decision = engine.evaluate(ResolvedFacts.of(plugin, capabilities, content));
       decisions.put(plugin.name(), decision);
       if (resolution.trace() != null) {
         // The verdict's text (every rule tried) is only shown by `--explain`.

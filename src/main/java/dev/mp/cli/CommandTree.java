@@ -39,8 +39,8 @@ final class CommandTree {
           leaf("install"),
           leaf("uninstall"),
           leaf("list"),
-          group("policy", leaf("check"), leaf("list"), leaf("enforce")),
-          group("lock", leaf("generate"), leaf("check"), leaf("diff"), leaf("install")),
+          group("policy", leaf("check"), leaf("list"), leaf("enforce"), leaf("export")),
+          group("lock", leaf("generate"), leaf("check"), leaf("diff"), leaf("install"), leaf("sbom")),
           leaf("pack"),
           leaf("completion"),
           leaf("wrapper"));
@@ -81,12 +81,14 @@ final class CommandTree {
       case "policy check": return new PolicyCheckCommand();
       case "policy list": return new PolicyListCommand();
       case "policy enforce": return new PolicyEnforceCommand();
+      case "policy export": return new PolicyExportCommand();
       case "lock": return new LockCommand();
       case "lock generate": return new LockGenerateCommand();
       case "lock check": return new LockCheckCommand();
       case "lock diff": return new LockDiffCommand();
       case "lock install": return new LockInstallCommand();
       case "pack": return new PackCommand();
+      case "lock sbom": return new LockSbomCommand();
       case "completion": return new CompletionCommand();
       case "wrapper": return new WrapperCommand();
       default: throw new IllegalArgumentException("no command `" + path + "`");

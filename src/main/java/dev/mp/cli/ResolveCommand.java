@@ -41,8 +41,12 @@ final class ResolveCommand extends BaseCommand {
     if (out.json()) {
       ObjectNode document = ResolutionJson.of(resolution, root);
       for (JsonNode plugin : document.withArray("plugins")) {
-        ((ObjectNode) plugin).set("policy",
-            PolicyJson.decision(Json.object(), result.decisions().get(plugin.get("name").asText()), false));
+        Decision decision = result.decisions().get(plugin.get("name").asText());
+        ((ObjectNode) plugin).set("policy", PolicyJson.decision(Json.object(), decision, false));
+        if (explain) {
+          ((ObjectNode) plugin).set("capabilities", decision.facts().capabilities() == null ? null
+              : decision.facts().capabilities().toJson());
+        }
       }
       out.json(document);
       return exit;
@@ -63,6 +67,13 @@ final class ResolveCommand extends BaseCommand {
     if (explain) {
       out.line("");
       ExplainText.lines(resolution, root).forEach(out::line);
+      out.line("");
+      out.line("Capabilities, as known before fetching (the files of every package are read again at install):");
+      for (ResolvedPlugin plugin : resolution.plugins()) {
+        var capabilities = result.decisions().get(plugin.name()).facts().capabilities();
+        out.line("  " + plugin.name() + ": " + (capabilities == null
+            ? "unknown until its files are fetched (its registry declares nothing)" : capabilities.describe()));
+      }
     }
     return exit;
   }

@@ -1,5 +1,6 @@
 package dev.mp.install;
 
+import dev.mp.capability.Capabilities;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.TreeSet;
  *     newline), sorted; empty when unknown
  * @param marketplaceEntry what its generated marketplace entry carries besides name, source, version and
  *     description ({@link MarketplaceEntry}), or null
+ * @param capabilities what it can do, from its installed tree and its marketplace entry, or null when
+ *     unknown (installed by an mp that predates capabilities)
  */
 public record InstalledPlugin(
     String version,
@@ -40,7 +43,8 @@ public record InstalledPlugin(
     Integer trustScore,
     String description,
     List<String> files,
-    String marketplaceEntry) {
+    String marketplaceEntry,
+    Capabilities capabilities) {
   public InstalledPlugin {
     Objects.requireNonNull(version);
     Objects.requireNonNull(integrity);
@@ -52,19 +56,27 @@ public record InstalledPlugin(
     signedClaim = signedClaim && !signed;
   }
 
+  /** A plugin whose capabilities are unknown. */
+  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
+      List<String> dependencies, String archiveIntegrity, boolean signed, boolean signedClaim, Integer trustScore,
+      String description, List<String> files, String marketplaceEntry) {
+    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, signedClaim,
+        trustScore, description, files, marketplaceEntry, null);
+  }
+
+  /** A plugin with neither marketplace entry fields nor known capabilities. */
+  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
+      List<String> dependencies, String archiveIntegrity, boolean signed, boolean signedClaim, Integer trustScore,
+      String description, List<String> files) {
+    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, signedClaim,
+        trustScore, description, files, null, null);
+  }
+
   /** A plugin without a signature claim. */
   public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
       List<String> dependencies, String archiveIntegrity, boolean signed, Integer trustScore, String description,
       List<String> files) {
     this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, false,
-        trustScore, description, files, null);
-  }
-
-  /** A plugin whose marketplace entry has nothing beyond name, source, version and description. */
-  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
-      List<String> dependencies, String archiveIntegrity, boolean signed, boolean signedClaim, Integer trustScore,
-      String description, List<String> files) {
-    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, signedClaim,
-        trustScore, description, files, null);
+        trustScore, description, files, null, null);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capabilities;
 import dev.mp.io.CanonicalJson;
 import dev.mp.io.Json;
 import com.fasterxml.jackson.core.JsonParser;
@@ -58,6 +59,9 @@ public final class InstalledStateCodec {
       }
       if (p.marketplaceEntry() != null) {
         node.set("marketplaceEntry", MarketplaceEntry.tree(p.marketplaceEntry()));
+      }
+      if (p.capabilities() != null) {
+        node.set("capabilities", p.capabilities().toJson());
       }
       ArrayNode files = node.putArray("files");
       p.files().forEach(files::add);
@@ -147,7 +151,8 @@ public final class InstalledStateCodec {
         text(n, "archiveIntegrity"), n.path("signed").asBoolean(false), n.path("signedClaim").asBoolean(false),
         n.path("trustScore").isIntegralNumber() ? n.get("trustScore").intValue() : null,
         text(n, "description"), files,
-        n.get("marketplaceEntry") instanceof ObjectNode entry ? MarketplaceEntry.canonical(entry) : null);
+        n.get("marketplaceEntry") instanceof ObjectNode entry ? MarketplaceEntry.canonical(entry) : null,
+        n.has("capabilities") ? Capabilities.fromJson(n.get("capabilities"), problem -> { }) : null);
   }
 
   private static void expect(boolean condition, String label, String hint) {

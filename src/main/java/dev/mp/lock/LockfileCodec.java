@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capabilities;
 import dev.mp.install.MarketplaceEntry;
 import dev.mp.integrity.Integrity;
 import dev.mp.io.AtomicFiles;
@@ -50,6 +51,10 @@ import java.util.TreeMap;
  *   <li>Plugin names are ones Claude Code installs ({@code PluginNames.isInstallable}); another name
  *       is {@code LOCKFILE_ERROR}, so a hand-edited lockfile can never name a folder outside the
  *       install folder.
+ *   <li>2, additively — {@code capabilities} (optional): what the plugin can do, capability → sorted
+ *       names ({@code {"hooks": ["SessionStart"], "mcp-servers": ["db"]}}; {@code {}} for none), so
+ *       {@code lock diff} shows a plugin gaining hooks. Absent in files written before it (then
+ *       unknown, not "none"). A capability this mp does not know is kept as written.
  * </ul>
  *
  * <p>A newer {@code lockVersion} is {@code UNSUPPORTED_LOCK_VERSION}; anything malformed is {@code
@@ -62,7 +67,7 @@ public final class LockfileCodec {
   private static final Set<String> TOP_FIELDS = Set.of("lockVersion", "registries", "requested", "plugins", "generatedAt");
   private static final Set<String> PLUGIN_FIELDS = Set.of(
       "version", "integrity", "source", "resolved", "dependencies", "archiveIntegrity", "signed", "signedClaim",
-      "trustScore", "marketplaceEntry", "installedAt");
+      "trustScore", "marketplaceEntry", "installedAt", "capabilities");
 
   private LockfileCodec() {}
 
@@ -117,6 +122,9 @@ public final class LockfileCodec {
     }
     if (plugin.marketplaceEntry() != null) {
       node.set("marketplaceEntry", MarketplaceEntry.tree(plugin.marketplaceEntry()));
+    }
+    if (plugin.capabilities() != null) {
+      node.set("capabilities", plugin.capabilities().toJson());
     }
     plugin.extra().forEach((key, value) -> {
       if (!node.has(key)) {
@@ -245,10 +253,24 @@ public final class LockfileCodec {
       throw doc.error(at + "/marketplaceEntry", "expected an object of marketplace entry fields");
     }
     String marketplaceEntry = entryNode == null || entryNode.isEmpty() ? null : MarketplaceEntry.canonical(entryNode);
+    Map<String, JsonNode> extra = unknown(node, PLUGIN_FIELDS);
+    Capabilities capabilities = null;
+    JsonNode capabilitiesNode = node.get("capabilities");
+    if (capabilitiesNode != null) {
+      if (!capabilitiesNode.isObject()) {
+        throw doc.error(at + "/capabilities", "expected an object of capability names to lists of names");
+      }
+      List<String> unknownCapabilities = new ArrayList<>();
+      capabilities = Capabilities.fromJson(capabilitiesNode, unknownCapabilities::add);
+      if (!unknownCapabilities.isEmpty()) {
+        // Written by a newer mp that knows more capabilities: keep its record as it is.
+        extra.put("capabilities", capabilitiesNode);
+        capabilities = null;
+      }
+    }
     return new LockedPlugin(version, integrity, source, resolved, dependencies, archiveIntegrity,
         signedNode != null && signedNode.booleanValue(), claimNode != null && claimNode.booleanValue(),
-        trustNode == null ? null : trustNode.intValue(), marketplaceEntry,
-        unknown(node, PLUGIN_FIELDS));
+        trustNode == null ? null : trustNode.intValue(), marketplaceEntry, extra, capabilities);
   }
 
   private static TreeMap<String, String> stringMap(JsonDocument doc, JsonNode root, String field) {

@@ -61,14 +61,16 @@ public final class LockfileManager {
       LockedPlugin old = previous.plugins().get(name);
       plugins.put(name, new LockedPlugin(p.version(), p.integrity(), p.registry(), p.resolved(), p.dependencies(),
           p.archiveIntegrity(), p.signed(), p.signedClaim(), p.trustScore(), p.marketplaceEntry(),
-          old == null ? Map.of() : old.extra()));
+          old == null ? Map.of() : old.extra(),
+          p.capabilities() != null || old == null || !old.integrity().equals(p.integrity()) ? p.capabilities()
+              : old.capabilities()));
     });
     return new Lockfile(LockfileCodec.LOCK_VERSION, state.registries(), state.requested(), plugins, previous.extra());
   }
 
   /** Writes the lockfile from the installed state (the caller holds the project lock). */
   public LockGenerateResult generate() {
-    InstalledState state = installer.loadState(false);
+    InstalledState state = withCapabilities(installer.loadState(false));
     Lockfile previous = load().orElse(Lockfile.empty());
     Lockfile lockfile = toLockfile(state, previous);
     boolean written = LockfileCodec.save(layout.lockfile(), lockfile);
@@ -78,6 +80,24 @@ public final class LockfileManager {
     unmanaged.forEach(name -> context.reporter().warn("`" + layout.display(installer.installDir().resolve(name))
         + "` was not installed by mp and is not locked; install it with `mp install " + name + "`"));
     return new LockGenerateResult(layout.lockfile(), written, lockfile.plugins().size(), previous.lockVersion(), unmanaged);
+  }
+
+  /**
+   * {@code state} with the capabilities of plugins installed by an mp that did not record them read
+   * from their folders (a plugin whose folder is gone keeps none).
+   */
+  private InstalledState withCapabilities(InstalledState state) {
+    TreeMap<String, InstalledPlugin> plugins = new TreeMap<>(state.plugins());
+    state.plugins().forEach((name, plugin) -> {
+      java.nio.file.Path folder = installer.installDir().resolve(PluginNames.folder(name));
+      if (plugin.capabilities() == null && java.nio.file.Files.isDirectory(folder)) {
+        plugins.put(name, new InstalledPlugin(plugin.version(), plugin.integrity(), plugin.registry(),
+            plugin.registryLocation(), plugin.resolved(), plugin.dependencies(), plugin.archiveIntegrity(),
+            plugin.signed(), plugin.signedClaim(), plugin.trustScore(), plugin.description(), plugin.files(),
+            plugin.marketplaceEntry(), dev.mp.capability.CapabilityDetector.ofFolder(folder, null)));
+      }
+    });
+    return state.withPlugins(plugins);
   }
 
   /**
@@ -232,6 +252,14 @@ public final class LockfileManager {
 
   /** Installed plugins with their lockfile status; reads no plugin content. */
   public ListResult list() {
+    return list(false);
+  }
+
+  /**
+   * Installed plugins with their lockfile status and, with {@code withCapabilities}, what each can do:
+   * as recorded at install, else as the lockfile records it, else read from its folder.
+   */
+  public ListResult list(boolean withCapabilities) {
     Optional<Lockfile> lockfile = load();
     InstalledState state = installer.loadState(false);
     Set<String> known = new TreeSet<>(state.plugins().keySet());
@@ -243,7 +271,18 @@ public final class LockfileManager {
     for (String name : names) {
       InstalledPlugin installed = folders.contains(name) ? state.plugins().get(name) : null;
       LockedPlugin locked = lockfile.map(l -> l.plugins().get(name)).orElse(null);
-      rows.add(ListResult.Row.of(name, folders.contains(name), installed, locked, lockfile.isPresent()));
+      ListResult.Row row = ListResult.Row.of(name, folders.contains(name), installed, locked, lockfile.isPresent());
+      if (withCapabilities) {
+        dev.mp.capability.Capabilities capabilities = installed != null ? installed.capabilities() : null;
+        if (capabilities == null && locked != null) {
+          capabilities = locked.capabilities();
+        }
+        if (capabilities == null && folders.contains(name)) {
+          capabilities = dev.mp.capability.CapabilityDetector.ofFolder(installer.installDir().resolve(PluginNames.folder(name)), null);
+        }
+        row = row.withCapabilities(capabilities);
+      }
+      rows.add(row);
     }
     return new ListResult(lockfile.isPresent(), rows);
   }

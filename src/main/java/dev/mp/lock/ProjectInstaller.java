@@ -14,6 +14,8 @@ import dev.mp.install.Marketplace;
 import dev.mp.install.PlannedPlugin;
 import dev.mp.install.RegistryAuthorization;
 import dev.mp.install.StagedPlugin;
+import dev.mp.install.StagedReview;
+import dev.mp.capability.CapabilityDetector;
 import dev.mp.install.Staging;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.EditDistance;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -62,8 +65,9 @@ public final class ProjectInstaller {
     InstalledState before = installer.loadState();
     Lockfile previous = lockfiles.load().orElse(Lockfile.empty());
     try (Staging staging = installer.stage(plan.plugins(), plan.authorization())) {
+      SortedMap<String, StagedPlugin> reviewed = review(plan.review(), staging);
       TreeMap<String, InstalledPlugin> plugins = new TreeMap<>(before.plugins());
-      staging.plugins().forEach((name, staged) -> plugins.put(name, staged.installed()));
+      reviewed.forEach((name, staged) -> plugins.put(name, staged.installed()));
       TreeMap<String, String> requested = new TreeMap<>(
           before.plugins().isEmpty() && before.requested().isEmpty() ? previous.requested() : before.requested());
       requested.putAll(plan.requested());
@@ -132,12 +136,24 @@ public final class ProjectInstaller {
           locked.dependencies(), locked.isSigned(), locked.isClaimedSigned(), locked.trustScore(),
           old == null ? null : old.description(), locked.marketplaceEntry(), false));
     });
+    // The lockfile's record keeps what the files cannot tell (capabilities a marketplace entry declared).
+    StagedReview review = staged -> CapabilityDetector.ofFolder(staged.folder(), null)
+        .union(lockfile.plugins().get(staged.plan().name()).capabilities());
     try (Staging staging = installer.stage(plugins, authorization)) {
       TreeMap<String, InstalledPlugin> next = new TreeMap<>();
-      staging.plugins().forEach((name, staged) -> next.put(name, staged.installed()));
+      review(review, staging).forEach((name, staged) -> next.put(name, staged.installed()));
       InstalledState state = new InstalledState(lockfile.requested(), next);
       return apply(staging, before, state, lockfile, List.of(), Set.of(), false);
     }
+  }
+
+  /** The staged plugins with their capabilities, approved by {@code review} (which may refuse them all). */
+  private static SortedMap<String, StagedPlugin> review(StagedReview review, Staging staging) {
+    TreeMap<String, StagedPlugin> reviewed = new TreeMap<>();
+    staging.plugins().forEach((name, staged) -> reviewed.put(name, staged.withCapabilities(review.capabilities(staged))));
+    SortedMap<String, StagedPlugin> view = java.util.Collections.unmodifiableSortedMap(reviewed);
+    review.approve(view);
+    return view;
   }
 
   /**

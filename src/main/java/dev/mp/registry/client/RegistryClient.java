@@ -59,6 +59,7 @@ public final class RegistryClient {
   private final RemoteReader remote;
   private final Credentials credentials;
   private final IndexTrust trust;
+  private final long ttlSeconds;
   private volatile HttpFetcher http;
   private volatile HttpFetcher signatureHttp;
 
@@ -76,6 +77,7 @@ public final class RegistryClient {
     this.httpSettings = httpSettings;
     this.cache = new IndexCache(context.cacheDir());
     this.credentials = new Credentials(context, credentials);
+    this.ttlSeconds = defaults.cacheTtlSeconds();
     this.trust = new IndexTrust(context, SerialStore.forUser(context.env()), this::signatureHttp);
     this.local = new LocalReader(context, cache, trust);
     this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, this::http, this.credentials, trust);
@@ -93,6 +95,11 @@ public final class RegistryClient {
       }
     }
     return value;
+  }
+
+  /** Organisation policies, fetched and cached like indexes, with the registries' credentials and keys. */
+  public PolicyDocuments policies() {
+    return new PolicyDocuments(context, ttlSeconds, this::http, credentials);
   }
 
   /** The HTTP client for index signatures: the same limits, but a few KiB at most. */
@@ -161,6 +168,42 @@ public final class RegistryClient {
     }
     long age = Math.max(0, Duration.between(meta.get().fetchedAt(), context.clock().instant()).getSeconds());
     return new RegistryStatus(spec, age, meta.get().plugins());
+  }
+
+  /**
+   * The {@code name} of a registry that is a Claude Code marketplace — a local {@code marketplace.json},
+   * or a remote one as last fetched into the cache — which Claude Code keys its plugins by
+   * ({@code plugin@marketplace}). Empty for an index or a folder of plugins, a marketplace never fetched,
+   * or one without a name. Reads one file; never fetches.
+   */
+  public Optional<String> marketplaceName(RegistrySpec spec) {
+    java.nio.file.Path file;
+    if (spec.isRemote()) {
+      var entry = cache.entry(cacheLocation(spec, context.projectDir()));
+      Optional<CacheMeta> meta = entry.meta();
+      if (meta.isEmpty() || !meta.get().kind().equals("marketplace")) {
+        return Optional.empty();
+      }
+      file = entry.body();
+    } else {
+      try {
+        RegistrySource source = RegistrySource.of(spec, context.projectDir());
+        if (!(source instanceof RegistrySource.Marketplace marketplace)) {
+          return Optional.empty();
+        }
+        file = marketplace.file();
+      } catch (MpException e) {
+        return Optional.empty();
+      }
+    }
+    try {
+      byte[] bytes = dev.mp.io.AtomicFiles.readIfExists(file);
+      com.fasterxml.jackson.databind.JsonNode name = bytes == null ? null : dev.mp.io.Json.readTree(bytes).get("name");
+      return name != null && name.isTextual() && !name.textValue().isBlank() ? Optional.of(name.textValue())
+          : Optional.empty();
+    } catch (java.io.IOException | MpException e) {
+      return Optional.empty();
+    }
   }
 
   /** The location a registry's cache entry is keyed by: its URL, or its absolute path. */
