@@ -34,21 +34,22 @@ final class Dependencies {
       DependencySpec spec = null;
       if (item.isTextual() && !item.textValue().isBlank()) {
         spec = DependencySpec.parse(item.textValue());
+        String after = spec.range();
+        if (!after.equals("*") && ClaudeDependencyForms.reading(after) == null) {
+          // `lib@team` is `lib` from marketplace `team` to Claude Code, not a range: read it as the
+          // object form's `marketplace`.
+          spec = marketplacePin(spec.name(), null, after, ownMarketplace, i, problems);
+        }
       } else if (item.isObject() && item.path("name").isTextual()) {
         JsonNode version = item.get("version");
         JsonNode marketplace = item.get("marketplace");
         boolean valid = (version == null || version.isTextual() || version.isNull())
             && (marketplace == null || marketplace.isTextual() || marketplace.isNull());
         if (valid) {
-          String named = marketplace != null && marketplace.isTextual() ? marketplace.textValue().trim() : null;
-          String pin = named != null && named.equals(ownMarketplace) ? DependencySpec.SAME_REGISTRY : null;
-          spec = new DependencySpec(item.get("name").textValue().trim(),
-              version != null && version.isTextual() ? version.textValue() : null, pin);
-          if (named != null && pin == null) {
-            problems.accept("field `dependencies[" + i + "]`: marketplace `" + named + "` is not "
-                + (ownMarketplace == null ? "a marketplace mp reads here" : "this marketplace (`" + ownMarketplace + "`)")
-                + "; `" + spec.name() + "` resolves from every registry in priority order");
-          }
+          spec = marketplacePin(item.get("name").textValue().trim(),
+              version != null && version.isTextual() ? version.textValue() : null,
+              marketplace != null && marketplace.isTextual() ? marketplace.textValue().trim() : null,
+              ownMarketplace, i, problems);
         }
       }
       if (spec == null || !PluginNames.isListed(spec.name())) {
@@ -59,5 +60,20 @@ final class Dependencies {
       result.add(spec);
     }
     return result;
+  }
+
+  /**
+   * A dependency naming Claude Code marketplace {@code named} (or none): the document's own marketplace
+   * pins it to the registry being read; another is reported and ignored.
+   */
+  private static DependencySpec marketplacePin(String name, String range, String named, String ownMarketplace,
+      int index, Consumer<String> problems) {
+    String pin = named != null && named.equals(ownMarketplace) ? DependencySpec.SAME_REGISTRY : null;
+    if (named != null && pin == null) {
+      problems.accept("field `dependencies[" + index + "]`: marketplace `" + named + "` is not "
+          + (ownMarketplace == null ? "a marketplace mp reads here" : "this marketplace (`" + ownMarketplace + "`)")
+          + "; `" + name + "` resolves from every registry in priority order");
+    }
+    return new DependencySpec(name, range, pin);
   }
 }

@@ -233,6 +233,17 @@ class MarketplaceParserTest {
   }
 
   @Test
+  void aStringDependencyNamingAMarketplaceIsReadAsClaudeCodeReadsIt() {
+    // Claude Code reads `lib@m` as `lib` from marketplace `m`; only a version after `@` is a range to mp.
+    plugin("p", "{\"name\": \"p\", \"dependencies\": [\"alpha@m\", \"beta@team-tools\", \"gamma@^1.2\"]}");
+    PluginEntry p = local("{\"name\": \"m\", \"plugins\": [{\"name\": \"p\", \"source\": \"./p\"}]}").get("p").plugin();
+    assertThat(p.latest().dependencies()).containsExactly(new DependencySpec("alpha", "*", DependencySpec.SAME_REGISTRY),
+        new DependencySpec("beta", "*", null), new DependencySpec("gamma", "^1.2", null));
+    assertThat(warnings).singleElement().asString()
+        .contains("marketplace `team-tools` is not this marketplace (`m`); `beta` resolves from every registry");
+  }
+
+  @Test
   void aDocumentThatIsNotAMarketplaceGivesOneWarningAndNoPlugins() {
     assertThat(local("{\"marketplace\": {\"name\": \"x\", \"plugins\": []}}")).isEmpty();
     assertThat(warnings).containsExactly("registry `m`: marketplace.json: not a Claude Code marketplace: no top-level"
