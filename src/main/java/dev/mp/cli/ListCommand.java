@@ -37,7 +37,7 @@ final class ListCommand extends BaseCommand {
       String status = row.status().replace('-', ' ') + (row.detail() == null ? "" : " (" + row.detail() + ")");
       table.row(row.name(), row.version() == null ? "-" : row.version(), row.registry() == null ? "-" : row.registry(), status);
     }
-    table.render().forEach(out::line);
+    out.lines(table.render());
     if (!result.hasLockfile()) {
       out.status("No `plugin-lock.json`; write one with `mp lock generate`");
     }
