@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -90,18 +92,23 @@ public final class LookupWriter implements AutoCloseable {
    */
   public int finish() {
     int count = names.size();
-    Integer[] order = new Integer[count];
+    // Names are unique: sort them in their natural order, then find each one's record by name.
+    String[] sorted = names.toArray(new String[0]);
+    Arrays.sort(sorted);
+    Map<String, Integer> offsetOf = new HashMap<>(2 * count);
     for (int i = 0; i < count; i++) {
-      order[i] = i;
+      offsetOf.put(names.get(i), offsets[i]);
     }
-    Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
     long orderOffset = position;
-    ByteBuffer four = ByteBuffer.allocate(4);
-    for (Integer index : order) {
-      four.clear();
-      four.putInt(offsets[index]);
-      write(four.array(), 4);
+    ByteBuffer order = ByteBuffer.allocate(4 * 1024);
+    for (String name : sorted) {
+      if (!order.hasRemaining()) {
+        write(order.array(), order.position());
+        order.clear();
+      }
+      order.putInt(offsetOf.get(name));
     }
+    write(order.array(), order.position());
     int slots = Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
     int[] table = new int[slots * 2];
     int mask = slots - 1;
