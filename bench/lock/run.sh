@@ -4,7 +4,7 @@
 # with and without its scan cache, and `mp lock install` of 300 archives from a loopback HTTP
 # registry with a cold and a warm package store. Needs python3; strace is used when present.
 # Medians of RUNS runs (default 5) with CPU time, peak RSS and the load average (bench/lib.sh).
-# Usage: bench/lock/run.sh [PLUGINS] [ARCHIVES] [RUNS]
+# Usage: bench/lock/run.sh [PLUGINS] [ARCHIVES] [RUNS]   (MP=LAUNCHER times another launcher, e.g. an earlier build)
 set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 . "$ROOT/bench/lib.sh"
@@ -12,7 +12,7 @@ PLUGINS=${1:-1000}
 ARCHIVES=${2:-300}
 RUNS=${3:-5}
 OUT="$ROOT/bench/out/lock"
-MP="$ROOT/mp"
+MP=${MP:-$ROOT/mp}
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$MP" --version >/dev/null
 

@@ -85,7 +85,6 @@ public final class Federation {
 
   public Federation(Context context) {
     this.context = context;
-    this.factsResolver = this::resolvedFacts;
   }
 
   public Context context() {
@@ -100,7 +99,9 @@ public final class Federation {
   public LoadedConfig config() {
     if (loadedConfig == null) {
       loadedConfig = ConfigLoader.load(context.projectDir());
-      loadedConfig.warnings().forEach(context.reporter()::warn);
+      for (String warning : loadedConfig.warnings()) {
+        context.reporter().warn(warning);
+      }
     }
     return loadedConfig;
   }
@@ -113,7 +114,12 @@ public final class Federation {
   /** The registries in the order they are consulted, with the cache's age and plugin count (never fetched). */
   public RegistryListing listRegistries() {
     LoadedConfig loaded = config();
-    return new RegistryListing(loaded, loaded.config().byPriority().stream().map(registryClient()::status).toList());
+    RegistryClient client = registryClient();
+    List<RegistryStatus> statuses = new ArrayList<>();
+    for (RegistrySpec spec : loaded.config().byPriority()) {
+      statuses.add(client.status(spec));
+    }
+    return new RegistryListing(loaded, List.copyOf(statuses));
   }
 
   /**
@@ -300,7 +306,9 @@ public final class Federation {
           return new OrganisationPolicies.Fetched(document.bytes(), document.signed());
         });
       }
-      policy.warnings(config().config()).forEach(context.reporter()::warn);
+      for (String warning : policy.warnings(config().config())) {
+        context.reporter().warn(warning);
+      }
       policyEngine = new PolicyEngine(policy, config().config());
     }
     return policyEngine;
@@ -321,7 +329,7 @@ public final class Federation {
    *     REGISTRY_NOT_FOUND} for an unknown source, {@code POLICY_CONFIG_ERROR} for a bad policy
    */
   public PolicyCheckResult policyCheck(PolicyCheckRequest request) {
-    return policyEngine().check(request, factsResolver);
+    return policyEngine().check(request, factsResolver != null ? factsResolver : this::resolvedFacts);
   }
 
   /** The policy's rules and the registries' modes. */

@@ -24,5 +24,8 @@ public interface Reporter {
   default void debug(String message) {}
 
   /** A reporter that drops everything, for library callers that do not care. */
-  Reporter SILENT = message -> {};
+  Reporter SILENT = new Reporter() {
+    @Override
+    public void warn(String message) {}
+  };
 }

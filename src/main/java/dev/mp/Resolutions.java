@@ -3,6 +3,7 @@ package dev.mp;
 import dev.mp.audit.AuditLog;
 import dev.mp.config.ProjectLayout;
 import dev.mp.install.GitTagLister;
+import dev.mp.lock.LockedPlugin;
 import dev.mp.lock.Lockfile;
 import dev.mp.lock.LockfileCodec;
 import dev.mp.policy.Decision;
@@ -19,6 +20,7 @@ import dev.mp.sign.VerifiedSignatures;
 import dev.mp.config.ConflictStrategy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,10 +46,10 @@ final class Resolutions {
       ConflictStrategy strategy, Lockfile lockfile) {
     Map<String, String> locked = new TreeMap<>();
     Map<String, String> versions = new TreeMap<>();
-    lockfile.plugins().forEach((name, plugin) -> {
-      locked.put(name, plugin.source());
-      versions.put(name, plugin.version());
-    });
+    for (Map.Entry<String, LockedPlugin> plugin : lockfile.plugins().entrySet()) {
+      locked.put(plugin.getKey(), plugin.getValue().source());
+      versions.put(plugin.getKey(), plugin.getValue().version());
+    }
     for (String spec : askedFor) {
       versions.remove(DependencySpec.parse(spec).name());
     }
@@ -90,6 +92,7 @@ final class Resolutions {
 
   /** The lockfile, or an empty one when the project has none. */
   static Lockfile lockfile(ProjectLayout layout) {
-    return LockfileCodec.load(layout.lockfile(), ProjectLayout.LOCKFILE).orElseGet(Lockfile::empty);
+    Optional<Lockfile> lockfile = LockfileCodec.load(layout.lockfile(), ProjectLayout.LOCKFILE);
+    return lockfile.isPresent() ? lockfile.get() : Lockfile.empty();
   }
 }

@@ -52,7 +52,7 @@ final class ListCommand extends BaseCommand {
         table.row(row.name(), version, registry, status);
       }
     }
-    table.render().forEach(out::line);
+    out.lines(table.render());
     if (!result.hasLockfile()) {
       out.status("No `plugin-lock.json`; write one with `mp lock generate`");
     }

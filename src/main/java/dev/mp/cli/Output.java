@@ -60,6 +60,36 @@ public final class Output {
     out.flush();
   }
 
+  /** Lines of data on stdout (text mode), flushed once: a table of thousands of rows is one write, not one per row. */
+  public void lines(List<String> texts) {
+    for (String text : texts) {
+      out.println(text);
+    }
+    out.flush();
+  }
+
+  /** Status lines on stderr, hidden by {@code -q}, flushed once. */
+  public synchronized void statuses(List<String> texts) {
+    if (!quiet && !texts.isEmpty()) {
+      for (String text : texts) {
+        err.println(text);
+      }
+      err.flush();
+    }
+  }
+
+  /** Warnings as {@link #warn} prints them, flushed once. */
+  public synchronized void warnAll(List<String> texts) {
+    warnings.addAll(texts);
+    if (!quiet && !texts.isEmpty()) {
+      String label = paint("warning", Style.YELLOW) + ": ";
+      for (String text : texts) {
+        err.println(label + text);
+      }
+      err.flush();
+    }
+  }
+
   /** A status line on stderr, hidden by {@code -q}. */
   public synchronized void status(String text) {
     if (!quiet) {

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -136,7 +137,7 @@ public final class ConfigLoader {
       throw doc.error(at, "expected an object with `name` and `url`");
     }
     String name = requiredString(doc, at, node, "name");
-    if (!RegistrySpec.NAME.matcher(name).matches()) {
+    if (!RegistrySpec.isValidName(name)) {
       throw doc.error(at + "/name", "invalid registry name `" + name + "`",
           "names use lowercase letters, digits, `.`, `_` and `-`, and start with a letter or digit");
     }
@@ -159,9 +160,11 @@ public final class ConfigLoader {
       if (!authNode.isTextual()) {
         throw doc.error(at + "/auth", "expected a string, found " + describe(authNode));
       }
-      auth = AuthSpec.parse(authNode.textValue()).orElseThrow(
-          () -> doc.error(at + "/auth", "invalid auth `" + authNode.textValue() + "`",
-              "use " + AuthSpec.forms()));
+      Optional<AuthSpec> parsed = AuthSpec.parse(authNode.textValue());
+      if (parsed.isEmpty()) {
+        throw doc.error(at + "/auth", "invalid auth `" + authNode.textValue() + "`", "use " + AuthSpec.forms());
+      }
+      auth = parsed.get();
     }
     PolicyMode policy = PolicyMode.OPEN;
     JsonNode policyNode = node.get("policy");
@@ -169,9 +172,12 @@ public final class ConfigLoader {
       if (!policyNode.isTextual()) {
         throw doc.error(at + "/policy", "expected a string, found " + describe(policyNode));
       }
-      policy = PolicyMode.parse(policyNode.textValue()).orElseThrow(
-          () -> doc.error(at + "/policy", "unknown policy mode `" + policyNode.textValue() + "`",
-              "use one of: " + PolicyMode.choices()));
+      Optional<PolicyMode> parsed = PolicyMode.parse(policyNode.textValue());
+      if (parsed.isEmpty()) {
+        throw doc.error(at + "/policy", "unknown policy mode `" + policyNode.textValue() + "`",
+            "use one of: " + PolicyMode.choices());
+      }
+      policy = parsed.get();
     }
     boolean enabled = optionalBoolean(doc, at, node, "enabled", true);
     List<String> keys = new ArrayList<>();
@@ -224,9 +230,12 @@ public final class ConfigLoader {
       if (!strategyNode.isTextual()) {
         throw doc.error("/defaults/conflictResolution", "expected a string, found " + describe(strategyNode));
       }
-      strategy = ConflictStrategy.parse(strategyNode.textValue()).orElseThrow(
-          () -> doc.error("/defaults/conflictResolution",
-              "unknown strategy `" + strategyNode.textValue() + "`", "use one of: " + ConflictStrategy.choices()));
+      Optional<ConflictStrategy> parsed = ConflictStrategy.parse(strategyNode.textValue());
+      if (parsed.isEmpty()) {
+        throw doc.error("/defaults/conflictResolution",
+            "unknown strategy `" + strategyNode.textValue() + "`", "use one of: " + ConflictStrategy.choices());
+      }
+      strategy = parsed.get();
     }
     String installDir = null;
     JsonNode dirNode = node.get("installDir");

@@ -69,7 +69,10 @@ public record Policy(List<Rule> rules, Path file, List<PolicyReference> referenc
    * which in a security policy is most likely a typo.
    */
   public List<String> warnings(RegistriesConfig registries) {
-    List<String> names = registries.byPriority().stream().map(RegistrySpec::name).toList();
+    List<String> names = new ArrayList<>();
+    for (RegistrySpec spec : registries.byPriority()) {
+      names.add(spec.name());
+    }
     List<String> warnings = new ArrayList<>();
     for (Rule rule : rules) {
       if (rule.source() != null && !names.contains(rule.source())) {

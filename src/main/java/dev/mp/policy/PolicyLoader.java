@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code .claude/policies/plugins.yaml}, or the built-in default policy when the project has
@@ -137,8 +138,11 @@ public final class PolicyLoader {
     }
     refuseUnknown(doc, at, node, RULE_FIELDS, "a rule has: " + String.join(", ", RULE_FIELDS));
     String actionText = requiredString(doc, at, node, "action");
-    Action action = Action.parse(actionText).orElseThrow(
-        () -> doc.error(at + "/action", "unknown action `" + actionText + "`", "use one of: " + Action.choices()));
+    Optional<Action> parsedAction = Action.parse(actionText);
+    if (parsedAction.isEmpty()) {
+      throw doc.error(at + "/action", "unknown action `" + actionText + "`", "use one of: " + Action.choices());
+    }
+    Action action = parsedAction.get();
     JsonNode plugins = node.get("plugins");
     if (plugins == null) {
       throw doc.error(at, "missing field `plugins`", "list the plugin names or globs: `plugins: [\"name\", \"prefix-*\"]`");
@@ -231,8 +235,11 @@ public final class PolicyLoader {
       if (!trustNode.isTextual()) {
         throw doc.error(at + "/trust_score", "expected a comparison such as \">= 80\", found " + describe(trustNode), hint);
       }
-      trust = TrustScoreCondition.parse(trustNode.textValue()).orElseThrow(
-          () -> doc.error(at + "/trust_score", "invalid comparison `" + trustNode.textValue() + "`", hint));
+      Optional<TrustScoreCondition> parsedTrust = TrustScoreCondition.parse(trustNode.textValue());
+      if (parsedTrust.isEmpty()) {
+        throw doc.error(at + "/trust_score", "invalid comparison `" + trustNode.textValue() + "`", hint);
+      }
+      trust = parsedTrust.get();
     }
     Boolean signed = null;
     JsonNode signedNode = node.get("signed");

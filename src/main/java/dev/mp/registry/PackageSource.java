@@ -63,7 +63,7 @@ public sealed interface PackageSource
 
     @Override
     public String resolved(Path projectRoot) {
-      return isRemote() ? SafeUrl.redact(location) : relativeOrAbsolute(Path.of(location), projectRoot);
+      return isRemote() ? SafeUrl.redact(location) : relativeOrAbsolute(location, projectRoot);
     }
 
     /** The archive format, from the location's name: {@code tgz} or {@code zip}. */
@@ -110,7 +110,7 @@ public sealed interface PackageSource
     @Override
     public String resolved(Path projectRoot) {
       String at = sha != null ? sha : ref != null ? ref : "HEAD";
-      String location = url.startsWith("/") ? relativeOrAbsolute(Path.of(url), projectRoot) : SafeUrl.redact(url);
+      String location = url.startsWith("/") ? relativeOrAbsolute(url, projectRoot) : SafeUrl.redact(url);
       return "git+" + location + "#" + at + (subdir == null || subdir.isEmpty() ? "" : ":" + subdir);
     }
 
@@ -240,6 +240,50 @@ public sealed interface PackageSource
   static boolean isLocalGitUrl(String url) {
     return url.regionMatches(true, 0, "file:", 0, 5) || url.startsWith("/") || url.startsWith("./")
         || url.startsWith("../");
+  }
+
+  /**
+   * {@link #relativeOrAbsolute(Path, Path)} of {@code Path.of(location)}. When both are plain absolute
+   * paths (printable ASCII, no {@code //}, {@code .}, {@code ..}, backslash or trailing slash) the
+   * answer is a prefix test on the strings, which is what the path operations come to for them: a
+   * conflict audit and a JSON resolution compute it for thousands of packages.
+   */
+  static String relativeOrAbsolute(String location, Path root) {
+    String base = root.toString();
+    if (root.isAbsolute() && isPlainAbsolute(location) && isPlainAbsolute(base)) {
+      if (location.equals(base)) {
+        return ".";
+      }
+      if (base.length() == 1) {
+        return "." + location;
+      }
+      if (location.startsWith(base) && location.charAt(base.length()) == '/') {
+        return "./" + location.substring(base.length() + 1);
+      }
+      return location;
+    }
+    return relativeOrAbsolute(Path.of(location), root);
+  }
+
+  private static boolean isPlainAbsolute(String path) {
+    int n = path.length();
+    if (n == 0 || path.charAt(0) != '/' || n > 1 && path.charAt(n - 1) == '/') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = path.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '\\') {
+        return false;
+      }
+      if (c == '/' && i + 1 < n) {
+        char next = path.charAt(i + 1);
+        if (next == '/' || next == '.' && (i + 2 == n || path.charAt(i + 2) == '/'
+            || path.charAt(i + 2) == '.' && (i + 3 == n || path.charAt(i + 3) == '/'))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** {@code ./relative/path} when inside {@code root}, else the absolute path; always {@code /}-separated. */

@@ -10,17 +10,30 @@ import java.util.TreeSet;
 
 /** Turns the assessed decisions into the {@link Resolution}: plugins, warnings and the trace. */
 final class Assembler {
-  private static final Comparator<Constraint> CONSTRAINT_ORDER =
-      Comparator.comparing((Constraint c) -> c.requiredBy() == null ? "" : c.requiredBy())
-          .thenComparing(Constraint::range)
-          .thenComparing(c -> c.registry() == null ? "" : c.registry());
+  /** By the plugin requiring it (the request first), then range, then registry (none first). */
+  private static final Comparator<Constraint> CONSTRAINT_ORDER = new Comparator<>() {
+    @Override
+    public int compare(Constraint a, Constraint b) {
+      int byRequirer = (a.requiredBy() == null ? "" : a.requiredBy()).compareTo(b.requiredBy() == null ? "" : b.requiredBy());
+      if (byRequirer != 0) {
+        return byRequirer;
+      }
+      int byRange = a.range().compareTo(b.range());
+      if (byRange != 0) {
+        return byRange;
+      }
+      return (a.registry() == null ? "" : a.registry()).compareTo(b.registry() == null ? "" : b.registry());
+    }
+  };
 
   private Assembler() {}
 
   static Resolution resolution(Catalog catalog, List<Assessment> assessments, List<Conflict> conflicts,
       Preferences preferences, boolean explain) {
     Map<String, Conflict> conflictByPlugin = new HashMap<>();
-    conflicts.forEach(conflict -> conflictByPlugin.put(conflict.plugin(), conflict));
+    for (Conflict conflict : conflicts) {
+      conflictByPlugin.put(conflict.plugin(), conflict);
+    }
     Map<String, Assessment> byName = new HashMap<>();
     List<ResolvedPlugin> plugins = new ArrayList<>(assessments.size());
     List<Trace.PluginTrace> traces = explain ? new ArrayList<>(assessments.size()) : null;

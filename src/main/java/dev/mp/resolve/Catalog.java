@@ -23,6 +23,12 @@ import java.util.TreeSet;
  */
 final class Catalog {
   private static final Candidate[] NONE = new Candidate[0];
+  private static final java.util.Comparator<LoadedRegistry> BY_PRIORITY_THEN_NAME = new java.util.Comparator<>() {
+    @Override
+    public int compare(LoadedRegistry a, LoadedRegistry b) {
+      return RegistrySpec.BY_PRIORITY_THEN_NAME.compare(a.spec(), b.spec());
+    }
+  };
 
   /** Every enabled registry in the order consulted, available or not. */
   final List<LoadedRegistry> consulted;
@@ -54,7 +60,7 @@ final class Catalog {
     this.lockedVersions = lockedVersions;
     this.lockedSources = lockedSources;
     List<LoadedRegistry> sorted = new ArrayList<>(registries);
-    sorted.sort((a, b) -> RegistrySpec.BY_PRIORITY_THEN_NAME.compare(a.spec(), b.spec()));
+    sorted.sort(BY_PRIORITY_THEN_NAME);
     this.consulted = List.copyOf(sorted);
     List<LoadedRegistry> up = new ArrayList<>();
     for (LoadedRegistry registry : sorted) {

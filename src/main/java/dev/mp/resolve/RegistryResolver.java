@@ -208,9 +208,12 @@ public final class RegistryResolver {
       }
       roots.add(new Solver.Root(name, range));
     }
-    roots.sort((a, b) -> {
-      int byName = a.name().compareTo(b.name());
-      return byName != 0 ? byName : a.range().text().compareTo(b.range().text());
+    roots.sort(new java.util.Comparator<Solver.Root>() {
+      @Override
+      public int compare(Solver.Root a, Solver.Root b) {
+        int byName = a.name().compareTo(b.name());
+        return byName != 0 ? byName : a.range().text().compareTo(b.range().text());
+      }
     });
     return roots;
   }

@@ -47,7 +47,7 @@ class ConfigRoundTripProperties {
 
   private Arbitrary<RegistrySpec> registry() {
     Arbitrary<String> names = Arbitraries.strings().withChars("abcxyz019._-").ofMinLength(1).ofMaxLength(10)
-        .filter(n -> RegistrySpec.NAME.matcher(n).matches());
+        .filter(RegistrySpec::isValidName);
     Arbitrary<String> urls = Arbitraries.oneOf(
         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).map(s -> "./" + s),
         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).map(s -> "https://" + s + ".dev/index.json"));

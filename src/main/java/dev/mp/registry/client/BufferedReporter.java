@@ -41,7 +41,9 @@ final class BufferedReporter implements Reporter {
   }
 
   synchronized void replay() {
-    debug.forEach(target::debug);
+    for (String message : debug) {
+      target.debug(message);
+    }
     for (Map.Entry<String, Boolean> warning : warnings) {
       if (warning.getValue()) {
         target.warnMore(warning.getKey());

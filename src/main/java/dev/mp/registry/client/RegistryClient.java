@@ -25,11 +25,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The RegistryClient of the design: reads registries of every kind into {@link
@@ -78,9 +81,20 @@ public final class RegistryClient {
     this.cache = new IndexCache(context.cacheDir());
     this.credentials = new Credentials(context, credentials);
     this.ttlSeconds = defaults.cacheTtlSeconds();
-    this.trust = new IndexTrust(context, SerialStore.forUser(context.env()), this::signatureHttp);
+    // Anonymous classes rather than method references: no call site to link at every start.
+    this.trust = new IndexTrust(context, SerialStore.forUser(context.env()), new Supplier<HttpFetcher>() {
+      @Override
+      public HttpFetcher get() {
+        return signatureHttp();
+      }
+    });
     this.local = new LocalReader(context, cache, trust);
-    this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, this::http, this.credentials, trust);
+    this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, new Supplier<HttpFetcher>() {
+      @Override
+      public HttpFetcher get() {
+        return http();
+      }
+    }, this.credentials, trust);
   }
 
   /** The HTTP client of this run, shared by every fetch (built on first use). */
@@ -213,7 +227,9 @@ public final class RegistryClient {
 
   private List<Attempt> run(List<RegistrySpec> specs, boolean sync, SyncListener listener) {
     List<BufferedReporter> reporters = new ArrayList<>(specs.size());
-    specs.forEach(spec -> reporters.add(new BufferedReporter(context.reporter())));
+    for (int i = 0; i < specs.size(); i++) {
+      reporters.add(new BufferedReporter(context.reporter()));
+    }
     AtomicInteger done = new AtomicInteger();
     List<Attempt> attempts = new ArrayList<>(specs.size());
     if (specs.size() <= 1) {
@@ -221,17 +237,25 @@ public final class RegistryClient {
         attempts.add(timed(specs.get(i), sync, reporters.get(i), listener, done, specs.size()));
       }
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(specs.size(), MAX_PARALLEL), runnable -> {
-        Thread thread = new Thread(runnable, "mp-registry");
-        thread.setDaemon(true);
-        return thread;
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(specs.size(), MAX_PARALLEL), new ThreadFactory() {
+        @Override
+        public Thread newThread(Runnable runnable) {
+          Thread thread = new Thread(runnable, "mp-registry");
+          thread.setDaemon(true);
+          return thread;
+        }
       });
       try {
         List<Future<Attempt>> futures = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
           RegistrySpec spec = specs.get(i);
           BufferedReporter reporter = reporters.get(i);
-          futures.add(pool.submit(() -> timed(spec, sync, reporter, listener, done, specs.size())));
+          futures.add(pool.submit(new Callable<Attempt>() {
+            @Override
+            public Attempt call() {
+              return timed(spec, sync, reporter, listener, done, specs.size());
+            }
+          }));
         }
         for (Future<Attempt> future : futures) {
           attempts.add(await(future));
@@ -240,7 +264,9 @@ public final class RegistryClient {
         pool.shutdownNow();
       }
     }
-    reporters.forEach(BufferedReporter::replay);
+    for (BufferedReporter reporter : reporters) {
+      reporter.replay();
+    }
     return attempts;
   }
 

@@ -77,6 +77,35 @@ class LookupIndexTest {
   }
 
   @Test
+  void theOrderIsStringOrderForGeneratedNames() throws IOException {
+    String[] pieces = {"plugin-", "a", "b", "Z", "0", "9", "-", "é", "ÿ", "\u0100", "\u4e2d", "\ud83d\ude80", "\u0000", ""};
+    java.util.Random random = new java.util.Random(15);
+    for (int round = 0; round < 40; round++) {
+      String prefix = round % 3 == 0 ? "" : pieces[random.nextInt(pieces.length)] + pieces[random.nextInt(pieces.length)];
+      java.util.Set<String> names = new java.util.LinkedHashSet<>();
+      int count = 1 + random.nextInt(300);
+      while (names.size() < count) {
+        StringBuilder name = new StringBuilder(prefix);
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+          name.append(round % 4 == 1 ? pieces[random.nextInt(9)] : pieces[random.nextInt(pieces.length)]);
+        }
+        if (name.length() > 0) {
+          names.add(name.toString());
+        }
+      }
+      List<PluginEntry> entries = new ArrayList<>();
+      for (String name : names) {
+        entries.add(new PluginEntry(name, null, null,
+            List.of(new Release("1.0.0", null, null, new PackageSource.Archive("/x.tgz"), List.of(), false, null))));
+      }
+      List<String> expected = new ArrayList<>(names);
+      java.util.Collections.sort(expected);
+      assertThat(write(entries).names()).as("round %d", round).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void aSecondEntryOfTheSameNameIsRefused() throws IOException {
     Path file = temp.resolve("lookup.bin");
     try (LookupWriter writer = LookupWriter.create(file)) {
