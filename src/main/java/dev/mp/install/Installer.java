@@ -178,10 +178,14 @@ public final class Installer {
     }
     Fetched fetched;
     String expected = plugin.integrity();
+    List<TreeHash.Entry> entries;
+    java.util.Optional<Path> stored = source instanceof PackageSource.Folder || expected == null
+        ? java.util.Optional.empty() : store.tree(expected);
     if (source instanceof PackageSource.Folder) {
       fetched = fetchers.get("folder").fetch(plugin, target);
-    } else if (expected != null && store.tree(expected).isPresent()) {
-      Trees.copy(store.tree(expected).get(), target);
+      entries = safeEntries(target, plugin.name());
+    } else if (stored.isPresent()) {
+      entries = copyChecked(stored.get(), target, plugin.name());
       fetched = new Fetched(source, plugin.archiveIntegrity());
     } else {
       Path work = store.newWorkDir();
@@ -191,12 +195,13 @@ public final class Installer {
         String computed = TreeHash.of(safeEntries(tree, plugin.name()));
         verify(plugin, expected, computed);
         expected = computed;
-        Trees.copy(store.putTree(tree, computed), target);
+        entries = copyChecked(store.putTree(tree, computed), target, plugin.name());
       } finally {
         Trees.deleteQuietly(work);
       }
     }
-    List<TreeHash.Entry> entries = safeEntries(target, plugin.name());
+    // The listing of what was placed in staging, hashed from the bytes copied there: the store is a
+    // cache anyone with the user's rights can edit, so its trees are verified on every use.
     String integrity = TreeHash.of(entries);
     verify(plugin, expected, integrity);
     List<String> lines = entries.stream().map(e -> e.line().substring(0, e.line().length() - 1)).toList();
@@ -232,6 +237,17 @@ public final class Installer {
     String ofArchive = fetched.source() instanceof PackageSource.Archive ? ClaudeVersions.ofArchive(fetched.archiveIntegrity())
         : null;
     return ofArchive != null ? ofArchive : plugin.version();
+  }
+
+  /** Copies a stored tree into staging; returns the copy's canonical listing, refusing escaping links. */
+  private static List<TreeHash.Entry> copyChecked(Path from, Path target, String pluginName) throws IOException {
+    if (!Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Trees.copy(from, target);
+      return safeEntries(target, pluginName);
+    }
+    Trees.CopiedTree copied = Trees.copyListing(from, target);
+    LinkSafety.check(copied.links(), pluginName);
+    return copied.entries();
   }
 
   /** The canonical listing of a tree, refusing links that lead outside it; one walk. */

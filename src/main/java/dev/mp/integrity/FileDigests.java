@@ -43,4 +43,31 @@ public final class FileDigests {
     }
     return HexFormat.of().formatHex(digest.digest());
   }
+
+  /**
+   * Copies {@code source} (links not followed) to {@code target}, which must not exist, hashing the
+   * bytes on their way through: the copy's SHA-256 without reading it back.
+   *
+   * @return the hex SHA-256 of the bytes copied
+   */
+  public static String copy(java.nio.file.Path source, java.nio.file.Path target) throws IOException {
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    ByteBuffer buffer = BUFFERS.get();
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      buffer.clear();
+      while (in.read(buffer) >= 0) {
+        buffer.flip();
+        buffer.mark();
+        digest.update(buffer);
+        buffer.reset();
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        buffer.clear();
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
 }
