@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,6 +32,8 @@ import java.util.Set;
 final class Trees {
   static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
   static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+  private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE = PosixFilePermissions.asFileAttribute(FILE);
+  private static final FileAttribute<Set<PosixFilePermission>> EXECUTABLE_MODE = PosixFilePermissions.asFileAttribute(EXECUTABLE);
 
   private Trees() {}
 
@@ -119,14 +122,14 @@ final class Trees {
     Files.createDirectories(to);
     List<TreeHash.Entry> entries = new ArrayList<>();
     List<TreeHash.FileRef> links = new ArrayList<>();
-    copyListingInto(from, to, "", entries, links);
+    copyListingInto(from, to, "", entries, links, new Umask());
     entries.sort(Comparator.comparing(TreeHash.Entry::path, TreeHash.BY_UTF8_BYTES));
     links.sort(Comparator.comparing(TreeHash.FileRef::path, TreeHash.BY_UTF8_BYTES));
     return new CopiedTree(entries, links);
   }
 
   private static void copyListingInto(Path from, Path to, String prefix, List<TreeHash.Entry> entries,
-      List<TreeHash.FileRef> links) throws IOException {
+      List<TreeHash.FileRef> links, Umask umask) throws IOException {
     try (DirectoryStream<Path> children = Files.newDirectoryStream(from)) {
       for (Path entry : children) {
         PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -135,7 +138,7 @@ final class Trees {
         if (attributes.isDirectory()) {
           if (!name.equals(".git")) {
             Files.createDirectory(target);
-            copyListingInto(entry, target, prefix + name + "/", entries, links);
+            copyListingInto(entry, target, prefix + name + "/", entries, links, umask);
           }
         } else if (attributes.isSymbolicLink()) {
           String link = Files.readSymbolicLink(entry).toString();
@@ -145,11 +148,37 @@ final class Trees {
               TreeHash.sha256Hex(link.getBytes(StandardCharsets.UTF_8))));
         } else if (attributes.isRegularFile()) {
           boolean executable = anyExecute(attributes.permissions());
-          String digest = FileDigests.copy(entry, target);
-          Files.setPosixFilePermissions(target, executable ? EXECUTABLE : FILE);
+          String digest = FileDigests.copy(entry, target, executable ? EXECUTABLE_MODE : FILE_MODE);
+          if (!umask.keepsMode(target, executable)) {
+            Files.setPosixFilePermissions(target, executable ? EXECUTABLE : FILE);
+          }
           entries.add(new TreeHash.Entry(prefix + name, "file", executable ? "755" : "644", digest));
         }
       }
+    }
+  }
+
+  /**
+   * Whether the umask leaves {@code 644} (and, apart, {@code 755}) as it is, as the usual {@code 022}
+   * does: learnt from the first file of a copy created with that mode. The umask is the process's and
+   * mp never changes it, so one look per copy saves a {@code chmod} per file.
+   */
+  private static final class Umask {
+    private Boolean keepsFileMode;
+    private Boolean keepsExecutableMode;
+
+    /** Whether {@code created}, made with its mode, has exactly that mode. */
+    boolean keepsMode(Path created, boolean executable) throws IOException {
+      Boolean known = executable ? keepsExecutableMode : keepsFileMode;
+      if (known == null) {
+        known = Files.getPosixFilePermissions(created, LinkOption.NOFOLLOW_LINKS).equals(executable ? EXECUTABLE : FILE);
+        if (executable) {
+          keepsExecutableMode = known;
+        } else {
+          keepsFileMode = known;
+        }
+      }
+      return known;
     }
   }
 

@@ -48,14 +48,17 @@ public final class FileDigests {
    * Copies {@code source} (links not followed) to {@code target}, which must not exist, hashing the
    * bytes on their way through: the copy's SHA-256 without reading it back.
    *
+   * @param mode the mode {@code target} is created with (the umask applies)
    * @return the hex SHA-256 of the bytes copied
    */
-  public static String copy(java.nio.file.Path source, java.nio.file.Path target) throws IOException {
+  public static String copy(java.nio.file.Path source, java.nio.file.Path target,
+      java.nio.file.attribute.FileAttribute<?> mode) throws IOException {
     MessageDigest digest = SHA256.get();
     digest.reset();
     ByteBuffer buffer = BUFFERS.get();
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        FileChannel out = FileChannel.open(target, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            mode)) {
       buffer.clear();
       while (in.read(buffer) >= 0) {
         buffer.flip();

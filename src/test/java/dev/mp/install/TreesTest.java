@@ -17,6 +17,44 @@ class TreesTest {
 
   @Test
   void copiesWhatTheTreeHashSeesWithNormalisedModes() throws Exception {
+    Path from = sourceTree();
+    Path to = dir.resolve("staging/plugin");
+    Trees.copy(from, to);
+    assertCopied(from, to);
+  }
+
+  @Test
+  void aCopyWithItsListingHoldsTheSameAndListsWhatItCopied() throws Exception {
+    Path from = sourceTree();
+    Path to = dir.resolve("staging/plugin");
+    Trees.CopiedTree copied = Trees.copyListing(from, to);
+    assertCopied(from, to);
+    assertThat(copied.entries()).isEqualTo(TreeHash.entries(to, TreeHash.READ_CONTENT));
+    assertThat(copied.links()).extracting(TreeHash.FileRef::path).containsExactly("a/link.md");
+  }
+
+  @Test
+  void modesAreNormalisedUnderARestrictiveUmask() throws Exception {
+    Path from = sourceTree();
+    Path to = dir.resolve("staging/plugin");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder("sh", "-c", "umask 077 && exec \"$0\" -cp \"$1\" \"$2\" \"$3\" \"$4\"", java,
+        System.getProperty("java.class.path"), UmaskChild.class.getName(), from.toString(), to.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes());
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).as(output).isZero();
+    assertCopied(from, to);
+  }
+
+  /** Copies a tree with its listing in a process of its own, whose umask the test chose. */
+  static final class UmaskChild {
+    public static void main(String[] args) throws Exception {
+      Trees.copyListing(Path.of(args[0]), Path.of(args[1]));
+    }
+  }
+
+  private Path sourceTree() throws Exception {
     Path from = dir.resolve("from");
     TestFiles.write(from.resolve(".claude-plugin/plugin.json"), "{\"name\": \"x\"}\n");
     TestFiles.write(from.resolve("a/b/c/deep.md"), "deep\n");
@@ -33,10 +71,11 @@ class TreesTest {
     Files.write(from.resolve("big.bin"), big);
     Process mkfifo = new ProcessBuilder("mkfifo", from.resolve("fifo").toString()).start();
     assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return from;
+  }
 
-    Path to = dir.resolve("staging/plugin");
-    Trees.copy(from, to);
-
+  private static void assertCopied(Path from, Path to) throws Exception {
+    byte[] big = Files.readAllBytes(from.resolve("big.bin"));
     assertThat(TreeHash.of(to)).isEqualTo(TreeHash.of(from));
     assertThat(to.resolve(".git")).doesNotExist();
     assertThat(to.resolve("fifo")).doesNotExist();
