@@ -138,6 +138,33 @@ class InstallerTest {
   }
 
   @Test
+  void aTreeEditedInThePackageStoreIsRefusedAndNothingIsPlaced() throws Exception {
+    Path source = Packages.plugin(temp.resolve("src/gamma"), "gamma", "1.2.0");
+    String integrity = TreeHash.of(source);
+    byte[] archive = Packages.tgz(Packages.entriesOf(source, "package/"));
+    try (Packages.Server server = new Packages.Server()) {
+      server.serve("/packages/gamma-1.2.0.tgz", archive);
+      InstallPlan plan = new InstallPlan(List.of(Packages.fromArchive("gamma", "1.2.0",
+          server.url("/packages/gamma-1.2.0.tgz"), integrity, Integrity.of(archive, "sha512-"))),
+          new TreeMap<>(Map.of("gamma", "*")), registry -> java.util.Optional.empty());
+      federation(Files.createDirectories(temp.resolve("one"))).install(plan);
+      Path stored;
+      try (var trees = Files.list(temp.resolve("cache/packages-v1/trees"))) {
+        stored = trees.findFirst().orElseThrow();
+      }
+      Path manifest = stored.resolve(".claude-plugin/plugin.json");
+      manifest.toFile().setWritable(true);
+      Files.writeString(manifest, TestFiles.read(manifest) + " ");
+
+      Path two = Files.createDirectories(temp.resolve("two"));
+      assertThatThrownBy(() -> federation(two).install(plan))
+          .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_MISMATCH));
+      assertThat(two.resolve(".claude/plugins/gamma")).doesNotExist();
+      assertThat(two.resolve("plugin-lock.json")).doesNotExist();
+    }
+  }
+
+  @Test
   void archivesComeFromTheStoreTheSecondTimeAndTheTokenStaysOnItsOrigin() throws Exception {
     Path source = Packages.plugin(temp.resolve("src/gamma"), "gamma", "1.2.0");
     String integrity = TreeHash.of(source);
