@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The swap of a staging folder into the install folder, crash-safe by a journal (as a database
@@ -58,6 +60,10 @@ final class SwapJournal {
       written.addObject().put("target", file.getKey().toString()).put("staged", staged);
     }
     AtomicFiles.write(staging.resolve(JOURNAL), CanonicalJson.sortedBytes(journal));
+    Set<Path> changed = new java.util.TreeSet<>();
+    changed.add(installDir);
+    files.keySet().forEach(target -> changed.add(target.toAbsolutePath().getParent()));
+    checkWritable(changed);
     Path commit = staging.resolveSibling(staging.getFileName().toString().replace(STAGING, COMMIT));
     try {
       AtomicFiles.moveAtomically(staging, commit);
@@ -67,6 +73,24 @@ final class SwapJournal {
     afterCommitPoint.run();
     rollForward(commit);
     return commit;
+  }
+
+  /**
+   * Fails before the commit point when a folder the roll forward must change refuses a new entry (a
+   * read-only mount, say): once committed, a swap that cannot complete would block every later mp
+   * command until the folder is writable again.
+   */
+  private static void checkWritable(Set<Path> folders) {
+    for (Path folder : folders) {
+      Path probe = folder.resolve(".mp-write-check.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      try {
+        Files.createDirectories(folder);
+        Files.newOutputStream(probe, StandardOpenOption.CREATE_NEW).close();
+        Files.delete(probe);
+      } catch (IOException e) {
+        throw MpException.io("cannot write to `" + folder + "` (nothing was changed)", e);
+      }
+    }
   }
 
   /** Completes a committed swap; safe to run any number of times. */
