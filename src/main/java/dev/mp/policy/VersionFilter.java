@@ -44,7 +44,13 @@ public final class VersionFilter {
     }
     // semver4j reads a bare `x` as "below 0.0.0"; npm reads it as "any version".
     String normalized = BARE_X.matcher(text).replaceAll("*");
-    RangeList range = RangeListFactory.create(normalized, true);
+    RangeList range;
+    try {
+      range = RangeListFactory.create(normalized, true);
+    } catch (NumberFormatException tooLarge) {
+      // semver4j parses each number as an int (a policy file with `<1.2147483648` was an internal error).
+      return Optional.empty();
+    }
     return range.get().isEmpty() ? Optional.empty() : Optional.of(new VersionFilter(text, range));
   }
 

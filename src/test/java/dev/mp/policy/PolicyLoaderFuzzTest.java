@@ -25,9 +25,11 @@ class PolicyLoaderFuzzTest {
 
   @FuzzTest
   @Timeout(10)
-  @DictionaryEntries({"rules:", "- action: ", "allow", "deny", "require", "plugins: ", "[\"*\"]", "source: ",
-      "versions: ", "\"<1.4.2\"", "unless:", "trust_score: ", "\">= 80\"", "signed: ", "true", "reason: ", "&a ",
-      "*a", "!!", "---", "\n  ", "\n    ", "{", "}", "[", "]", ": ", "- ", "\"", "'", "#", "|", ">", "~", "null"})
+  // libFuzzer dictionary syntax: \x0A is a line break, \x22 a double quote.
+  @DictionaryEntries({"rules:", "- action: ", "allow", "deny", "require", "plugins: ", "[\\x22*\\x22]", "source: ",
+      "versions: ", "\\x22<1.4.2\\x22", "unless:", "trust_score: ", "\\x22>= 80\\x22", "signed: ", "true", "reason: ",
+      "&a ", "*a", "!!", "---", "\\x0A  ", "\\x0A    ", "\\x0A- ", "{", "}", "[", "]", ": ", "- ", "\\x22", "'", "#", "|",
+      ">", "~", "null"})
   void anyPolicyLoadsOrIsACodedError(byte[] bytes) throws Exception {
     FuzzRules.codedOnly(() -> {
       Policy policy;
