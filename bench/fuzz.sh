@@ -27,7 +27,11 @@ cd "$ROOT"
 
 echo "building test classes and the test class path..." >&2
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >&2
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/classpath.txt")"
+# A copy of the compiled classes, so that building while the fuzzers run does not change them.
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes"
+cp -r target/classes "$OUT/classes/main"
+cp -r target/test-classes "$OUT/classes/test"
+CP="$OUT/classes/test:$OUT/classes/main:$(cat "$OUT/classpath.txt")"
 
 # Class.method of every @FuzzTest, from the sources.
 TARGETS=$(find src/test/java -name '*FuzzTest.java' | sort | while read -r file; do
@@ -86,12 +90,15 @@ for target in $TARGETS; do
   runs=${runs:-0}
   took=${took:-0}
   findings=$(grep -c '^== Java Exception:\|^==[0-9]*== ERROR: libFuzzer: timeout' "$log" || true)
+  if [ "$runs" -eq 0 ] && [ "$code" -ne 0 ]; then
+    findings="error"
+  fi
   per_second=$([ "$took" -gt 0 ] && echo $((runs / took)) || echo "$runs")
   corpus_size=$(find "$corpus" -type f | wc -l)
-  if [ "$findings" -gt 0 ] || { [ "$code" -ne 0 ] && [ "$runs" -eq 0 ]; }; then
+  if [ "$findings" != 0 ]; then
     found_any=1
     echo "  findings of $target (exit $code), see $log:" >&2
-    grep -A3 '^== Java Exception:' "$log" | head -40 >&2 || true
+    grep -A3 '^== Java Exception:' "$log" | head -40 >&2 || tail -5 "$log" >&2
   fi
   printf '%-78s %6s %11s %8s %8s %7s\n' "$target" "$took" "$runs" "$per_second" "$findings" "$corpus_size" >>"$SUMMARY"
 done
