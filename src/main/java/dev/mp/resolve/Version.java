@@ -13,7 +13,8 @@ import org.semver4j.Semver;
  *   <li><b>coerced</b>: one to three plain numbers ({@code 1}, {@code 1.0}, {@code v2.1}, {@code 01.2.3}),
  *       read as the semver version npm's {@code semver.coerce} would make ({@code 1.0.0}, {@code 2.1.0},
  *       {@code 1.2.3}): Claude Code plugins often write {@code "version": "1.0"};
- *   <li><b>opaque</b>: anything else (a git sha, {@code main}, {@code 1.0.0.1}). An opaque version
+ *   <li><b>opaque</b>: anything else (a git sha, {@code main}, {@code 1.0.0.1}, a pre-release number of
+ *       more than 18 digits, which semver4j cannot compare). An opaque version
  *       matches only the any-range ({@code *}) or a range that is exactly its text, and sorts below
  *       every semver version.
  * </ul>
@@ -46,7 +47,7 @@ public final class Version implements Comparable<Version> {
     String bare = stripPrefix(trimmed);
     Semver strict = bare.isEmpty() || !Character.isDigit(bare.charAt(0)) ? null : Semver.parse(bare);
     if (strict != null) {
-      return new Version(trimmed, strict, false);
+      return new Version(trimmed, comparable(strict) ? strict : null, false);
     }
     Semver coerced = coerce(bare);
     return coerced != null ? new Version(trimmed, coerced, true) : new Version(trimmed, null, false);
@@ -56,10 +57,24 @@ public final class Version implements Comparable<Version> {
   static Version bound(int major, int minor, int patch, String preRelease) {
     String text = major + "." + minor + "." + patch + (preRelease == null ? "" : "-" + preRelease);
     Semver semver = Semver.parse(text);
-    if (semver == null) {
+    if (semver == null || !comparable(semver)) {
       throw new IllegalArgumentException("not a version: " + text);
     }
     return new Version(text, semver, false);
+  }
+
+  /**
+   * Whether semver4j can order this version: it reads numeric pre-release identifiers as a {@code
+   * long} and throws on longer ones ({@code 1.0.0-99999999999999999999}, found by VersionRangeFuzzTest).
+   * Such a version is opaque to mp.
+   */
+  private static boolean comparable(Semver semver) {
+    for (String identifier : semver.getPreRelease()) {
+      if (identifier.length() > 18 && identifier.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The version as written (trimmed). */
