@@ -2,9 +2,11 @@
 # Coverage-guided fuzzing of every Jazzer @FuzzTest in src/test/java, one target after the other
 # (one JVM each, so that two fuzzers never share a core on a small machine).
 #
-# Usage: bench/fuzz.sh [MINUTES] [FILTER]
+# Usage: [KEEP=N] bench/fuzz.sh [MINUTES] [FILTER]
 #   MINUTES  fuzzing time per target (default 2; decimals allowed, e.g. 0.5)
 #   FILTER   only targets whose `Class.method` contains this text (default: all)
+#   KEEP     after fuzzing, replace the target's committed `corpus-*` inputs with the N largest inputs
+#            of its merged corpus (default 0: leave them alone)
 #
 # Each target runs in Jazzer's fuzzing mode (its standalone driver on the test class path, which
 # runs a JUnit @FuzzTest as `JAZZER_FUZZ=1` would) with a 10 s timeout per input (a hang is a
@@ -20,6 +22,7 @@ set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 MINUTES=${1:-2}
 FILTER=${2:-}
+KEEP=${KEEP:-0}
 OUT="$ROOT/bench/out/fuzz"
 SECONDS_PER_TARGET=$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')
 mkdir -p "$OUT"
@@ -101,6 +104,19 @@ for target in $TARGETS; do
     grep -A3 '^== Java Exception:' "$log" | head -40 >&2 || tail -5 "$log" >&2
   fi
   printf '%-78s %6s %11s %8s %8s %7s\n' "$target" "$took" "$runs" "$per_second" "$findings" "$corpus_size" >>"$SUMMARY"
+  if [ "$KEEP" -gt 0 ]; then
+    # The corpus reduced to inputs that each add coverage (libFuzzer's merge), of which the KEEP
+    # largest become regression inputs (named corpus-<sha1>): what ./mvnw verify replays.
+    merged="$work/merged"
+    mkdir -p "$merged"
+    nice -n 10 java -Xmx768m -XX:+UseSerialGC -cp "$CP" com.code_intelligence.jazzer.Jazzer \
+        --target_class="$class" --target_method="$method" -merge=1 -timeout=10 -rss_limit_mb=0 \
+        "$merged" "$corpus" >"$work/merge.log" 2>&1 || true
+    find "$inputs" -name 'corpus-*' -delete
+    ls -S "$merged" | head -n "$KEEP" | while read -r file; do
+      cp "$merged/$file" "$inputs/corpus-$file"
+    done
+  fi
 done
 
 echo
