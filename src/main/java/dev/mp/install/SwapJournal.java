@@ -95,8 +95,14 @@ final class SwapJournal {
 
   /** Completes a committed swap; safe to run any number of times. */
   static void rollForward(Path commit) {
-    JsonNode journal = JsonDocument.parseJson(commit.resolve(JOURNAL).toString(),
-        AtomicFiles.readIfExists(commit.resolve(JOURNAL)), ErrorCode.IO_ERROR).root();
+    byte[] bytes = AtomicFiles.readIfExists(commit.resolve(JOURNAL));
+    if (bytes == null) {
+      // The journal goes only when the finished swap's folder is deleted: a run killed while deleting
+      // it (found by bench/faults.sh) left a complete swap, and only the folder's rest to delete.
+      Trees.deleteOrThrow(commit);
+      return;
+    }
+    JsonNode journal = JsonDocument.parseJson(commit.resolve(JOURNAL).toString(), bytes, ErrorCode.IO_ERROR).root();
     Path installDir = Path.of(journal.get("installDir").asText());
     Path trash = commit.resolve("trash");
     try {

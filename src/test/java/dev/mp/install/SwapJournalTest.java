@@ -62,4 +62,23 @@ class SwapJournalTest {
       assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("alpha");
     }
   }
+
+  /**
+   * Found by bench/faults.sh: killed while deleting the folder of a finished swap, a run left a
+   * commit folder without its journal, and every later command failed reading it.
+   */
+  @Test
+  void aCommitFolderWhoseJournalIsGoneIsAFinishedSwapAndIsDeleted() throws Exception {
+    Path installDir = temp.resolve("project/.claude/plugins");
+    TestFiles.write(installDir.resolve("alpha/README.md"), "alpha 2");
+    Path commit = temp.resolve("project/.claude/.plugins" + SwapJournal.COMMIT + "1");
+    TestFiles.write(commit.resolve("trash/alpha/README.md"), "alpha 1");
+    Files.createDirectories(commit.resolve("plugins"));
+
+    SwapJournal.rollForward(commit);
+
+    assertThat(commit).doesNotExist();
+    assertThat(SwapJournal.leftovers(installDir)).isEmpty();
+    assertThat(TestFiles.read(installDir.resolve("alpha/README.md"))).isEqualTo("alpha 2");
+  }
 }
