@@ -13,12 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The swap of a staging folder into the install folder, crash-safe by a journal (as a database
@@ -76,19 +74,21 @@ final class SwapJournal {
   }
 
   /**
-   * Fails before the commit point when a folder the roll forward must change refuses a new entry (a
-   * read-only mount, say): once committed, a swap that cannot complete would block every later mp
-   * command until the folder is writable again.
+   * Fails before the commit point when a folder the roll forward must change (or its nearest existing
+   * parent, for one still to be made) is not a writable folder, a read-only mount say: once
+   * committed, a swap that cannot complete would block every later mp command until the folder is
+   * writable again. Asks the operating system ({@code access(2)}, which also answers for root on a
+   * read-only file system) rather than writing a probe file, which a killed run would leave behind.
    */
   private static void checkWritable(Set<Path> folders) {
     for (Path folder : folders) {
-      Path probe = folder.resolve(".mp-write-check.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-      try {
-        Files.createDirectories(folder);
-        Files.newOutputStream(probe, StandardOpenOption.CREATE_NEW).close();
-        Files.delete(probe);
-      } catch (IOException e) {
-        throw MpException.io("cannot write to `" + folder + "` (nothing was changed)", e);
+      Path existing = folder;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null && !(Files.isDirectory(existing) && Files.isWritable(existing))) {
+        throw new MpException(ErrorCode.IO_ERROR, "cannot write to `" + existing + "` (nothing was changed)",
+            "make it writable, then run the command again");
       }
     }
   }
