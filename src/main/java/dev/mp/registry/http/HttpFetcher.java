@@ -120,27 +120,10 @@ public final class HttpFetcher {
       }
       if (status != 200) {
         return new FetchResult.Failed(FetchResult.Kind.HTTP_ERROR, status,
-            "HTTP " + status + " from `" + SafeUrl.redact(uri.toString()) + "`" + retryAfter(status, response), authenticated);
+            "HTTP " + status + " from `" + SafeUrl.redact(uri.toString()) + "`" + RetryAfter.describe(status, response.headers()), authenticated);
       }
       return finish(uri, response, part, request.target(), authenticated);
     }
-  }
-
-  /**
-   * What a busy registry (429 or 503) says about when to come back, for the message: mp does not
-   * wait and retry on its own, so the user learns when a retry makes sense.
-   */
-  static String retryAfter(int status, HttpResponse<?> response) {
-    if (status != 429 && status != 503) {
-      return "";
-    }
-    String value = response.headers().firstValue("Retry-After").orElse("").strip();
-    if (value.isEmpty() || value.length() > 64 || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-      return "";
-    }
-    return value.chars().allMatch(Character::isDigit)
-        ? "; the registry asks to retry after " + value + " s"
-        : "; the registry asks to retry after " + value;
   }
 
   private HttpRequest build(URI uri, FetchRequest request, Optional<String> authorization) {
