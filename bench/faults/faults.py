@@ -164,8 +164,10 @@ class Project:
         env.update(MP_CACHE_DIR=self.cache, MP_STATE_DIR=self.state, HOME=os.path.join(OUT, "home"), NO_COLOR="1")
         return env
 
-    def start(self, *args):
-        return subprocess.Popen([MP, "-C", self.path] + list(args), env=self.env(), stdin=subprocess.DEVNULL,
+    def start(self, *args, extra_env=None):
+        env = self.env()
+        env.update(extra_env or {})
+        return subprocess.Popen([MP, "-C", self.path] + list(args), env=env, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
     def run(self, *args, timeout=300):
@@ -349,15 +351,28 @@ def kill_points(registry, rng, kills):
         duration = result.seconds
         survived = 0
         outcomes = {"before": 0, "after": 0, "rolled forward": 0, "work files": 0}
-        for point in range(kills):
-            # Half the points anywhere in the run, half in its second half, where the writes are.
-            delay = rng.uniform(0, duration * 1.1) if point % 2 == 0 else rng.uniform(duration * 0.5, duration * 1.05)
+        # Random points: half anywhere in the run, half in its second half, where the writes are. Then,
+        # for the commands that swap plugins in, the two windows a random kill seldom hits: right after
+        # staging and right after the commit point (the installer's MP_TEST_PAUSE hook holds the
+        # process there until it is killed).
+        points = [("random", rng.uniform(0, duration * 1.1) if i % 2 == 0 else rng.uniform(duration * 0.5, duration * 1.05))
+                  for i in range(kills)]
+        if name != "registry sync":
+            points += [("pause", "staged"), ("pause", "committed")]
+        for point, (kind, at) in enumerate(points):
             project = template.copy_to(os.path.join(OUT, "kill-run"))
-            process = project.start(*command)
-            time.sleep(delay)
+            if kind == "random":
+                process = project.start(*command)
+                time.sleep(at)
+                case = "%s, kill %d at %.2fs of %.2fs" % (name, point + 1, at, duration)
+            else:
+                process = project.start(*command, extra_env={"MP_TEST_PAUSE": at})
+                paused = wait_for_line(process, "test pause: " + at, 120)
+                case = "%s, kill right after the %s point" % (name, at)
+                if not paused:
+                    REPORT.check("kill", case, False, "the run never reached the %s point" % at)
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
-            case = "%s, kill %d at %.2fs of %.2fs" % (name, point + 1, delay, duration)
             ok = True
             if leftovers(project) or partial_files(project.cache):
                 outcomes["work files"] += 1
@@ -387,14 +402,31 @@ def kill_points(registry, rng, kills):
                                   + diff(old, new, snapshot(project, name)))
             if leftovers(project):
                 ok = REPORT.check("kill", case, False, "work files left behind: %s" % leftovers(project))
+            if kind == "pause":
+                ok = REPORT.check("kill", case + ": the state it must leave", seen == (old if at == "staged" else new),
+                                  "expected the state %s the command" % ("before" if at == "staged" else "after")) and ok
             if ok:
                 REPORT.check("kill", case, True)
                 survived += 1
         detail = "state before: %d, after: %d; killed with work files on disk: %d; swaps rolled forward: %d" % (
             outcomes["before"], outcomes["after"], outcomes["work files"], outcomes["rolled forward"])
         print("  %-14s %2d/%d kill points survived (%s; the command takes %.2fs)"
-              % (name, survived, kills, detail, duration), flush=True)
-        REPORT.figures["kill points survived: " + name] = "%d/%d (%s)" % (survived, kills, detail)
+              % (name, survived, len(points), detail, duration), flush=True)
+        REPORT.figures["kill points survived: " + name] = "%d/%d (%s)" % (survived, len(points), detail)
+
+
+def wait_for_line(process, text, seconds):
+    """Reads the process's stderr until a line contains text (True), it ends or time runs out (False)."""
+    found = threading.Event()
+
+    def read():
+        for line in iter(process.stderr.readline, b""):
+            if text.encode() in line:
+                found.set()
+                return
+
+    threading.Thread(target=read, daemon=True).start()
+    return found.wait(seconds)
 
 
 def link_big(registry, version):
@@ -440,10 +472,14 @@ def changes(before, seen):
 
 
 def headline(result):
-    """The error line of a failed command, else its first warning."""
+    """The error line of a failed command (with the registry's warning that explains it), else its first warning."""
     lines = result.err.strip().splitlines()
-    chosen = [l for l in lines if l.startswith("error:")] or [l for l in lines if "registry `" in l] or lines or [""]
-    return chosen[0][:200]
+    errors = [l for l in lines if l.startswith("error:")]
+    causes = [l for l in lines if l.startswith("warning: registry `")]
+    if errors and causes and "could not be synced" in errors[0]:
+        return (errors[0] + " <- " + causes[0])[:300]
+    chosen = errors or causes or lines or [""]
+    return chosen[0][:300]
 
 
 def must(result, what):
