@@ -2,8 +2,8 @@
 # Fault injection against the real launcher (./mp): kill -9 at random points of install, lock
 # install, uninstall and registry sync (plus, for the first three, right after staging and right
 # after the commit point, held there by the installer's MP_TEST_PAUSE hook); 8 concurrent mp
-# processes on one project and one cache; a
-# full disk (a small tmpfs, mounted by the script: needs root or CAP_SYS_ADMIN); read-only folders
+# processes on one project and one cache; a full disk (a small tmpfs, mounted by the script: needs
+# root or CAP_SYS_ADMIN); read-only folders
 # (read-only bind mounts, for the same reason: root ignores file permissions); a loopback registry
 # that drops the connection mid-body, answers 500 or 429 with Retry-After, or hangs. Every case
 # checks that the project and the cache hold the state before the command or after it (never a
