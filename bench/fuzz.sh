@@ -106,15 +106,15 @@ for target in $TARGETS; do
   printf '%-78s %6s %11s %8s %8s %7s\n' "$target" "$took" "$runs" "$per_second" "$findings" "$corpus_size" >>"$SUMMARY"
   if [ "$KEEP" -gt 0 ]; then
     # The corpus reduced to inputs that each add coverage (libFuzzer's merge), of which the KEEP
-    # largest become regression inputs (named corpus-<sha1>): what ./mvnw verify replays.
+    # largest under 16 KiB become regression inputs (named corpus-<sha1>): what ./mvnw verify replays.
     merged="$work/merged"
     mkdir -p "$merged"
     nice -n 10 java -Xmx768m -XX:+UseSerialGC -cp "$CP" com.code_intelligence.jazzer.Jazzer \
         --target_class="$class" --target_method="$method" -merge=1 -timeout=10 -rss_limit_mb=0 \
         "$merged" "$corpus" >"$work/merge.log" 2>&1 || true
     find "$inputs" -name 'corpus-*' -delete
-    ls -S "$merged" | head -n "$KEEP" | while read -r file; do
-      cp "$merged/$file" "$inputs/corpus-$file"
+    find "$merged" -type f -size -16k -exec ls -S {} + 2>/dev/null | head -n "$KEEP" | while read -r file; do
+      cp "$file" "$inputs/corpus-$(basename "$file")"
     done
   fi
 done
