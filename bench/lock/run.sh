@@ -1,9 +1,10 @@
 #!/usr/bin/env sh
 # bench/lock: `mp lock check` over 1,000 installed plugins of 20 files against sha256sum over the same
-# files, the stat cache on a re-check, and `mp lock install` of 300 archives from a loopback HTTP
+# files, the stat cache on a re-check, `mp policy enforce` (which scans the same files for hidden text)
+# with and without its scan cache, and `mp lock install` of 300 archives from a loopback HTTP
 # registry with a cold and a warm package store. Needs python3; strace is used when present.
 # Medians of RUNS runs (default 5) with CPU time, peak RSS and the load average (bench/lib.sh).
-# Usage: bench/lock/run.sh [PLUGINS] [ARCHIVES] [RUNS]
+# Usage: bench/lock/run.sh [PLUGINS] [ARCHIVES] [RUNS]   (MP=LAUNCHER times another launcher, e.g. an earlier build)
 set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 . "$ROOT/bench/lib.sh"
@@ -11,7 +12,7 @@ PLUGINS=${1:-1000}
 ARCHIVES=${2:-300}
 RUNS=${3:-5}
 OUT="$ROOT/bench/out/lock"
-MP="$ROOT/mp"
+MP=${MP:-$ROOT/mp}
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$MP" --version >/dev/null
 
@@ -30,6 +31,10 @@ SETUP="rm -rf '$OUT/cache-check/stat-v1'" measure "mp lock check, no stat cache"
 "$MP" -C "$P" --json lock check >"$OUT/check-cold.json" || true
 "$MP" -C "$P" --json lock check >"$OUT/check-warm.json" || true
 measure "mp lock check, stat cache warm" "$RUNS" "$MP" -C "$P" lock check
+# policy enforce reads every installed file for hidden text (random bytes: the scan's worst case).
+SETUP="rm -rf '$OUT/cache-check/scan-v1'" measure "mp policy enforce, no scan cache" "$RUNS" "$MP" -C "$P" policy enforce
+"$MP" -C "$P" policy enforce >/dev/null 2>&1 || true
+measure "mp policy enforce, scan cache warm" "$RUNS" "$MP" -C "$P" policy enforce
 echo "  last cold check: $(grep -E '"(clean|hashedFiles|cachedFiles)"' "$OUT/check-cold.json" | tr -d ' \n')"
 echo "  last warm check: $(grep -E '"(clean|hashedFiles|cachedFiles)"' "$OUT/check-warm.json" | tr -d ' \n')"
 mkdir -p "$OUT/empty"

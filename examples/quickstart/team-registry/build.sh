@@ -39,7 +39,7 @@ entry() { # name version folder deps-json description
     "$(entry deploy-helper 1.3.0 deploy-helper-1.3.0 '[]')"
   printf '      "releases": {"1.2.0": {%s}}},\n' "$(entry deploy-helper 1.2.0 deploy-helper-1.2.0 '[]')"
   printf '    "review-bot": {"name": "review-bot", "version": "2.1.0", "description": "Reviews pull requests against the team'"'"'s checklist", %s, "trustScore": 85}\n' \
-    "$(entry review-bot 2.1.0 review-bot '["code-style@^1.0"]')"
+    "$(entry review-bot 2.1.0 review-bot '[{"name": "code-style", "version": "^1.0"}]')"
   printf '  }\n}\n'
 } > index.json
 echo "wrote index.json and $(ls packages | wc -l) packages" >&2

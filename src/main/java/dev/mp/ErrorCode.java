@@ -50,6 +50,12 @@ public enum ErrorCode {
   POLICY_CONFIG_ERROR(2),
   /** A bad command line: unknown command or flag, wrong argument. */
   USAGE_ERROR(2),
+  /**
+   * A plugin folder given to {@code mp pack} or {@code mp registry build} is not a publishable plugin:
+   * no or a malformed {@code .claude-plugin/plugin.json}, no {@code name}, a {@code version} that is not
+   * semver, a dependency Claude Code would misread.
+   */
+  PLUGIN_INVALID(2),
   /** A file could not be read or written (permissions, disk full, another process). */
   IO_ERROR(3),
   /** A bug in mp. */

@@ -22,6 +22,11 @@ import dev.mp.lock.LockDiff;
 import dev.mp.lock.LockDiffResult;
 import dev.mp.lock.LockGenerateResult;
 import dev.mp.lock.LockfileManager;
+import dev.mp.lock.Lockfile;
+import dev.mp.lock.LockfileCodec;
+import dev.mp.lock.sbom.CycloneDxSbom;
+import dev.mp.lock.sbom.SbomFormat;
+import dev.mp.lock.sbom.SpdxSbom;
 import dev.mp.lock.ProjectInstaller;
 import dev.mp.policy.Decision;
 import dev.mp.policy.EnforceReport;
@@ -38,6 +43,8 @@ import dev.mp.policy.PolicyEnforcer;
 import dev.mp.policy.PolicyEngine;
 import dev.mp.policy.PolicyListing;
 import dev.mp.policy.PolicyLoader;
+import dev.mp.policy.OrganisationPolicies;
+import dev.mp.policy.ClaudeManagedSettings;
 import dev.mp.registry.RegistryListing;
 import dev.mp.registry.RegistrySet;
 import dev.mp.registry.RegistryStatus;
@@ -52,6 +59,9 @@ import dev.mp.sign.Ed25519PrivateKey;
 import dev.mp.sign.IndexSigner;
 import dev.mp.sign.KeyFiles;
 import dev.mp.sign.Lifetimes;
+import dev.mp.wrapper.ProjectWrapper;
+import dev.mp.wrapper.WrapperRequest;
+import dev.mp.wrapper.WrapperResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +85,6 @@ public final class Federation {
 
   public Federation(Context context) {
     this.context = context;
-    this.factsResolver = this::resolvedFacts;
   }
 
   public Context context() {
@@ -90,7 +99,9 @@ public final class Federation {
   public LoadedConfig config() {
     if (loadedConfig == null) {
       loadedConfig = ConfigLoader.load(context.projectDir());
-      loadedConfig.warnings().forEach(context.reporter()::warn);
+      for (String warning : loadedConfig.warnings()) {
+        context.reporter().warn(warning);
+      }
     }
     return loadedConfig;
   }
@@ -103,7 +114,12 @@ public final class Federation {
   /** The registries in the order they are consulted, with the cache's age and plugin count (never fetched). */
   public RegistryListing listRegistries() {
     LoadedConfig loaded = config();
-    return new RegistryListing(loaded, loaded.config().byPriority().stream().map(registryClient()::status).toList());
+    RegistryClient client = registryClient();
+    List<RegistryStatus> statuses = new ArrayList<>();
+    for (RegistrySpec spec : loaded.config().byPriority()) {
+      statuses.add(client.status(spec));
+    }
+    return new RegistryListing(loaded, List.copyOf(statuses));
   }
 
   /**
@@ -256,6 +272,11 @@ public final class Federation {
     return IndexSigner.signFile(indexPath, display(indexPath), key, lifetime, context.clock().instant());
   }
 
+  /** The registry author's side: {@code pack}, {@code registry build}, {@code registry yank} (DESIGN.md §10). */
+  public Publishing publishing() {
+    return new Publishing(this);
+  }
+
   /** A path as shown to users: relative to the project root when inside it. */
   public String display(Path path) {
     return ProjectLayout.of(context.projectDir(), dev.mp.config.FederationDefaults.DEFAULT).display(path);
@@ -279,7 +300,15 @@ public final class Federation {
   public PolicyEngine policyEngine() {
     if (policyEngine == null) {
       Policy policy = PolicyLoader.load(context.projectDir());
-      policy.warnings(config().config()).forEach(context.reporter()::warn);
+      if (!policy.references().isEmpty()) {
+        policy = OrganisationPolicies.resolve(policy, config().config(), (uri, registry, label) -> {
+          var document = registryClient().policies().fetch(uri, registry, label);
+          return new OrganisationPolicies.Fetched(document.bytes(), document.signed());
+        });
+      }
+      for (String warning : policy.warnings(config().config())) {
+        context.reporter().warn(warning);
+      }
       policyEngine = new PolicyEngine(policy, config().config());
     }
     return policyEngine;
@@ -300,7 +329,7 @@ public final class Federation {
    *     REGISTRY_NOT_FOUND} for an unknown source, {@code POLICY_CONFIG_ERROR} for a bad policy
    */
   public PolicyCheckResult policyCheck(PolicyCheckRequest request) {
-    return policyEngine().check(request, factsResolver);
+    return policyEngine().check(request, factsResolver != null ? factsResolver : this::resolvedFacts);
   }
 
   /** The policy's rules and the registries' modes. */
@@ -314,7 +343,30 @@ public final class Federation {
    * @throws MpException {@code LOCKFILE_ERROR} for a bad lockfile, {@code POLICY_CONFIG_ERROR} for a bad policy
    */
   public EnforceReport policyEnforce() {
-    return PolicyEnforcer.audit(policyEngine(), layout());
+    return PolicyEnforcer.audit(policyEngine(), layout(),
+        dev.mp.content.ScanCache.load(context.cacheDir(), layout().installDir()));
+  }
+
+  /**
+   * The policy as a fragment of Claude Code's managed settings ({@code strictKnownMarketplaces},
+   * {@code blockedMarketplaces}, {@code enabledPlugins}), for an administrator to deploy so that Claude
+   * Code enforces the same decisions outside mp. Reads the registries (through the cache) to list the
+   * plugins the policy denies.
+   *
+   * @throws MpException {@code POLICY_CONFIG_ERROR}, {@code CONFIG_ERROR}
+   */
+  public ClaudeManagedSettings.Export policyExportClaudeManagedSettings() {
+    PolicyEngine engine = policyEngine();
+    RegistrySet loaded = registries();
+    List<ClaudeManagedSettings.Registry> registries = new ArrayList<>();
+    for (var registry : loaded.registries()) {
+      String name = registry.spec().isRemote() ? registryClient().marketplaceName(registry.spec()).orElse(null) : null;
+      List<dev.mp.registry.PluginEntry> entries = registry.available() && name != null
+          ? registry.index().entries().toList() : List.of();
+      registries.add(new ClaudeManagedSettings.Registry(registry.spec(), name, entries));
+    }
+    String installDir = layout().display(layout().installDir()).replaceFirst("^\\./", "");
+    return ClaudeManagedSettings.of(engine, registries, installDir);
   }
 
   /**
@@ -377,7 +429,7 @@ public final class Federation {
     ResolveRequest request = Resolutions.request(List.of(spec), List.of(), false,
         config().config().defaults().conflictResolution(), Resolutions.lockfile(layout())).withAudit(false);
     Resolution resolution = Resolutions.resolve(context, registries(), layout(), request);
-    return ResolvedFacts.of(resolution.find(name).orElseThrow());
+    return ResolvedFacts.of(resolution.find(name).orElseThrow(), policyEngine().policy(), true);
   }
 
   /**
@@ -432,8 +484,12 @@ public final class Federation {
     return lockInstall(RegistryAuthorization.tokens(config().config(), context.env(), tokens()));
   }
 
-  /** {@link #lockInstall()} with the caller's credentials (for example the registry client's OIDC tokens). */
+  /**
+   * {@link #lockInstall()} with the caller's credentials (for example the registry client's OIDC tokens).
+   * Locked releases their registry has yanked are installed, with a warning (from cached indexes only).
+   */
   public InstallResult lockInstall(RegistryAuthorization authorization) {
+    YankedPins.warn(this, Resolutions.lockfile(layout()));
     return withProjectLock(() ->
         new ProjectInstaller(context, layout(), installer()).installLockfile(authorization, config().config()));
   }
@@ -464,9 +520,43 @@ public final class Federation {
     return new LockDiff(context, layout()).diff(againstFile, gitRevision);
   }
 
+  /**
+   * A bill of materials of the locked plugins, made from the lockfile alone: the same lockfile gives
+   * the same bytes (SPDX's creation time is {@code SOURCE_DATE_EPOCH} when set, else the Unix epoch).
+   *
+   * @throws MpException {@code LOCKFILE_ERROR} without a lockfile
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode lockSbom(SbomFormat format) {
+    Lockfile lockfile = new LockfileManager(context, layout(), installer()).require();
+    byte[] bytes = LockfileCodec.serialize(lockfile);
+    if (format == SbomFormat.CYCLONEDX) {
+      return CycloneDxSbom.of(lockfile, bytes);
+    }
+    return SpdxSbom.of(lockfile, bytes, sourceDateEpoch());
+  }
+
+  /** {@code SOURCE_DATE_EPOCH} (seconds since the epoch) when set and valid, else the epoch itself. */
+  private java.time.Instant sourceDateEpoch() {
+    String value = context.env().get("SOURCE_DATE_EPOCH");
+    if (value != null) {
+      try {
+        return java.time.Instant.ofEpochSecond(Long.parseLong(value.strip()));
+      } catch (NumberFormatException e) {
+        throw MpException.usage("`SOURCE_DATE_EPOCH` must be a number of seconds, not `" + value + "`",
+            "unset it, or set it to e.g. `$(git log -1 --format=%ct)`");
+      }
+    }
+    return java.time.Instant.EPOCH;
+  }
+
   /** The installed plugins and whether each matches the lockfile. */
   public ListResult listInstalled() {
-    return readingTheProject(installer -> new LockfileManager(context, layout(), installer).list());
+    return listInstalled(false);
+  }
+
+  /** {@link #listInstalled()}, with each plugin's capabilities when {@code withCapabilities}. */
+  public ListResult listInstalled(boolean withCapabilities) {
+    return readingTheProject(installer -> new LockfileManager(context, layout(), installer).list(withCapabilities));
   }
 
   /** An installer whose interrupted swap, if any, has been finished (under the project lock). */
@@ -479,6 +569,17 @@ public final class Federation {
       });
     }
     return installer;
+  }
+
+  /**
+   * Writes or updates the project's wrapper, {@code mpw} and {@code .mp/wrapper.properties} (see
+   * {@link ProjectWrapper}); needs no registries configuration.
+   *
+   * @throws MpException {@code USAGE_ERROR}, {@code CONFIG_ERROR}, {@code PACKAGE_UNAVAILABLE} or
+   *     {@code IO_ERROR}, as {@link ProjectWrapper#write} says
+   */
+  public WrapperResult wrapper(WrapperRequest request) {
+    return new ProjectWrapper(context, Version.current(), ProjectWrapper.runningJar()).write(request);
   }
 
   /**

@@ -9,6 +9,14 @@ public interface Reporter {
   /** Something went wrong but the operation goes on (a registry down, a stale cache in use). */
   void warn(String message);
 
+  /**
+   * A warning beyond the first ones a source had to say (a registry with hundreds of odd entries):
+   * shown with {@code -v} and kept in {@code --json} output, left out otherwise. By default, detail.
+   */
+  default void warnMore(String message) {
+    debug(message);
+  }
+
   /** A line of progress or status for people ("Syncing 3 registries"). */
   default void info(String message) {}
 
@@ -16,5 +24,8 @@ public interface Reporter {
   default void debug(String message) {}
 
   /** A reporter that drops everything, for library callers that do not care. */
-  Reporter SILENT = message -> {};
+  Reporter SILENT = new Reporter() {
+    @Override
+    public void warn(String message) {}
+  };
 }

@@ -20,6 +20,11 @@ public record ResolveResult(Resolution resolution, SortedMap<String, Decision> d
 
   /** True when the policy allows every resolved plugin. */
   public boolean allAllowed() {
-    return decisions.values().stream().allMatch(Decision::allowed);
+    for (Decision decision : decisions.values()) {
+      if (!decision.allowed()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

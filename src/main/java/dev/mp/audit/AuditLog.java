@@ -1,5 +1,6 @@
 package dev.mp.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.MpException;
 import dev.mp.io.CanonicalJson;
@@ -12,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Appends events to the audit trail. Each event is one line written with a single append under an
@@ -35,9 +39,12 @@ public final class AuditLog {
    * @param name the event kind, e.g. {@code conflict} or {@code policy-denied}
    * @throws MpException {@code IO_ERROR} when the trail cannot be written
    */
-  @SuppressWarnings("try")
   public void append(String name, ObjectNode event) {
-    write(line(name, event));
+    StringBuilder line = new StringBuilder(256);
+    prefix(now(), name, line);
+    members(event, line);
+    line.append("}\n");
+    write(line.toString());
   }
 
   /**
@@ -46,27 +53,88 @@ public final class AuditLog {
    *
    * @throws MpException {@code IO_ERROR} when the trail cannot be written
    */
-  public void appendAll(String name, java.util.List<ObjectNode> events) {
+  public void appendAll(String name, List<ObjectNode> events) {
     if (events.isEmpty()) {
       return;
     }
+    String time = now();
     StringBuilder lines = new StringBuilder(256 * events.size());
     for (ObjectNode event : events) {
-      lines.append(line(name, event));
+      prefix(time, name, lines);
+      members(event, lines);
+      lines.append("}\n");
     }
     write(lines.toString());
   }
 
-  private String line(String name, ObjectNode event) {
-    ObjectNode line = event.objectNode();
-    line.put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-    line.put("event", name);
-    event.properties().forEach(field -> {
-      if (!line.has(field.getKey())) {
-        line.set(field.getKey(), field.getValue());
+  /**
+   * {@link #appendAll} of events given as their members already in compact JSON, each starting with
+   * a comma ({@code ,"plugin":"x",...}; no {@code time} or {@code event} member): for callers that
+   * write thousands of events, without a tree per event.
+   *
+   * @throws MpException {@code IO_ERROR} when the trail cannot be written
+   */
+  public void appendAllRendered(String name, List<String> members) {
+    if (members.isEmpty()) {
+      return;
+    }
+    String time = now();
+    StringBuilder lines = new StringBuilder(64 * members.size() + members.size() * members.get(0).length());
+    for (String event : members) {
+      prefix(time, name, lines);
+      lines.append(event).append("}\n");
+    }
+    write(lines.toString());
+  }
+
+  /** {@code {"time":"...","event":"..."}} without the closing brace. One time per batch: one append writes it. */
+  private static void prefix(String time, String name, StringBuilder out) {
+    out.append("{\"time\":");
+    CanonicalJson.appendQuoted(time, out);
+    out.append(",\"event\":");
+    CanonicalJson.appendQuoted(name, out);
+  }
+
+  /** The event's members in order, each after a comma, except a {@code time} or {@code event} of its own. */
+  private static void members(ObjectNode event, StringBuilder out) {
+    for (Map.Entry<String, JsonNode> field : event.properties()) {
+      String key = field.getKey();
+      if (!key.equals("time") && !key.equals("event")) {
+        out.append(',');
+        CanonicalJson.appendQuoted(key, out);
+        out.append(':');
+        CanonicalJson.appendCompact(field.getValue(), out);
       }
-    });
-    return CanonicalJson.compact(line, false) + "\n";
+    }
+  }
+
+  private String now() {
+    return isoSecond(clock.instant().getEpochSecond());
+  }
+
+  /** {@code DateTimeFormatter.ISO_INSTANT} of that second, without loading the formatter for the usual years. */
+  static String isoSecond(long seconds) {
+    long days = Math.floorDiv(seconds, 86_400L);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    if (days < -719_528L || days > 2_932_896L) { // outside the years 0000-9999
+      return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(seconds));
+    }
+    LocalDate date = LocalDate.ofEpochDay(days);
+    char[] text = "0000-00-00T00:00:00Z".toCharArray();
+    digits(text, 0, 4, date.getYear());
+    digits(text, 5, 2, date.getMonthValue());
+    digits(text, 8, 2, date.getDayOfMonth());
+    digits(text, 11, 2, secondOfDay / 3600);
+    digits(text, 14, 2, secondOfDay / 60 % 60);
+    digits(text, 17, 2, secondOfDay % 60);
+    return new String(text);
+  }
+
+  private static void digits(char[] text, int at, int width, int value) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   private void write(String lines) {

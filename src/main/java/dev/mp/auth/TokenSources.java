@@ -76,7 +76,7 @@ public final class TokenSources {
       }
       return new CachingTokenSource(description, new GitHubActionsFetcher(audience, env), clock);
     }
-    if (provider.startsWith("env:") && AuthSpec.ENV_VAR.matcher(provider.substring(4)).matches()) {
+    if (provider.startsWith("env:") && AuthSpec.isEnvVar(provider.substring(4))) {
       return fromEnvironment(description, provider.substring(4), env, clock);
     }
     String lower = provider.toLowerCase(Locale.ROOT);

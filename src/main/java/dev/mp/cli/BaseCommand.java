@@ -22,6 +22,9 @@ abstract class BaseCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
+  /** The root command when the command line was bound without picocli's model ({@link FastPath}). */
+  MpCommand directRoot;
+
   private Output output;
   private Federation federation;
 
@@ -33,7 +36,7 @@ abstract class BaseCommand implements Callable<Integer> {
   protected abstract int execute();
 
   protected final MpCommand root() {
-    return (MpCommand) spec.root().userObject();
+    return directRoot != null ? directRoot : (MpCommand) spec.root().userObject();
   }
 
   protected final GlobalOptions globals() {

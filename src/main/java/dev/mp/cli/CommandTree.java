@@ -33,15 +33,17 @@ final class CommandTree {
       List.of(
           leaf("init"),
           group("registry", leaf("add"), leaf("remove"), leaf("list"), leaf("sync"), leaf("test"), leaf("keygen"),
-              leaf("sign")),
+              leaf("sign"), leaf("build"), leaf("yank")),
           leaf("search"),
           leaf("resolve"),
           leaf("install"),
           leaf("uninstall"),
           leaf("list"),
-          group("policy", leaf("check"), leaf("list"), leaf("enforce")),
-          group("lock", leaf("generate"), leaf("check"), leaf("diff"), leaf("install")),
-          leaf("completion"));
+          group("policy", leaf("check"), leaf("list"), leaf("enforce"), leaf("export")),
+          group("lock", leaf("generate"), leaf("check"), leaf("diff"), leaf("install"), leaf("sbom")),
+          leaf("pack"),
+          leaf("completion"),
+          leaf("wrapper"));
 
   /** Global options that take a value, so their value is not mistaken for a command name. */
   private static final List<String> OPTIONS_WITH_VALUE = List.of("-C", "--cache-dir");
@@ -68,6 +70,8 @@ final class CommandTree {
       case "registry test": return new RegistryTestCommand();
       case "registry keygen": return new RegistryKeygenCommand();
       case "registry sign": return new RegistrySignCommand();
+      case "registry build": return new RegistryBuildCommand();
+      case "registry yank": return new RegistryYankCommand();
       case "search": return new SearchCommand();
       case "resolve": return new ResolveCommand();
       case "install": return new InstallCommand();
@@ -77,12 +81,16 @@ final class CommandTree {
       case "policy check": return new PolicyCheckCommand();
       case "policy list": return new PolicyListCommand();
       case "policy enforce": return new PolicyEnforceCommand();
+      case "policy export": return new PolicyExportCommand();
       case "lock": return new LockCommand();
       case "lock generate": return new LockGenerateCommand();
       case "lock check": return new LockCheckCommand();
       case "lock diff": return new LockDiffCommand();
       case "lock install": return new LockInstallCommand();
+      case "pack": return new PackCommand();
+      case "lock sbom": return new LockSbomCommand();
       case "completion": return new CompletionCommand();
+      case "wrapper": return new WrapperCommand();
       default: throw new IllegalArgumentException("no command `" + path + "`");
     }
   }

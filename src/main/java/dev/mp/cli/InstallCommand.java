@@ -30,12 +30,14 @@ final class InstallCommand extends BaseCommand {
       document.set("changes", InstallJson.changes(result.changes()));
       document.put("plugins", installed);
       document.put("lockfileWritten", result.lockfileWritten());
+      document.put("claudeSettingsWritten", result.claudeSettingsWritten());
       out.json(document);
       return 0;
     }
     InstallJson.print(out, result.changes());
     out.status(LockGenerateCommand.plural(installed) + " installed; `plugin-lock.json` "
         + (result.lockfileWritten() ? "updated" : "unchanged"));
+    InstallJson.printSettings(out, result);
     return 0;
   }
 }

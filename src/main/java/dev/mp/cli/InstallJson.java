@@ -3,6 +3,7 @@ package dev.mp.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.io.Json;
+import dev.mp.lock.InstallResult;
 import dev.mp.lock.PluginChange;
 import java.util.List;
 
@@ -47,6 +48,13 @@ final class InstallJson {
         default:
           out.status("Removed `" + c.plugin() + "`" + (c.fromVersion() == null ? "" : " " + c.fromVersion()));
       }
+    }
+  }
+
+  /** Says so when {@code .claude/settings.json} was created or changed. */
+  static void printSettings(Output out, InstallResult result) {
+    if (result.claudeSettingsWritten()) {
+      out.status("Updated `.claude/settings.json` (the marketplace and `enabledPlugins` Claude Code loads)");
     }
   }
 }

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.io.Json;
 import dev.mp.lock.ListResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "list", description = "Show installed plugins, their version and source, and whether each matches the lockfile.")
 final class ListCommand extends BaseCommand {
+  @Option(names = "--capabilities",
+      description = "Also show what each plugin can do: hooks (with events), monitors, MCP and LSP servers, binaries, commands, agents, skills, network hosts.")
+  boolean capabilities;
+
   @Override
   protected int execute() {
-    ListResult result = federation().listInstalled();
+    ListResult result = federation().listInstalled(capabilities);
     Output out = output();
     if (out.json()) {
       ObjectNode document = Json.object();
@@ -24,6 +29,9 @@ final class ListCommand extends BaseCommand {
         InstallJson.putNullable(node, "resolved", row.resolved());
         node.put("status", row.status());
         InstallJson.putNullable(node, "detail", row.detail());
+        if (capabilities) {
+          node.set("capabilities", row.capabilities() == null ? null : row.capabilities().toJson());
+        }
       }
       out.json(document);
       return 0;
@@ -32,12 +40,19 @@ final class ListCommand extends BaseCommand {
       out.status("No plugins installed; install one with `mp install NAME`");
       return 0;
     }
-    Table table = new Table("NAME", "VERSION", "SOURCE", "LOCKFILE");
+    Table table = capabilities ? new Table("NAME", "VERSION", "SOURCE", "LOCKFILE", "CAPABILITIES")
+        : new Table("NAME", "VERSION", "SOURCE", "LOCKFILE");
     for (ListResult.Row row : result.rows()) {
       String status = row.status().replace('-', ' ') + (row.detail() == null ? "" : " (" + row.detail() + ")");
-      table.row(row.name(), row.version() == null ? "-" : row.version(), row.registry() == null ? "-" : row.registry(), status);
+      String version = row.version() == null ? "-" : row.version();
+      String registry = row.registry() == null ? "-" : row.registry();
+      if (capabilities) {
+        table.row(row.name(), version, registry, status, row.capabilities() == null ? "unknown" : row.capabilities().describe());
+      } else {
+        table.row(row.name(), version, registry, status);
+      }
     }
-    table.render().forEach(out::line);
+    out.lines(table.render());
     if (!result.hasLockfile()) {
       out.status("No `plugin-lock.json`; write one with `mp lock generate`");
     }

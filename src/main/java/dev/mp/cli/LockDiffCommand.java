@@ -29,6 +29,15 @@ final class LockDiffCommand extends BaseCommand {
       document.set("removed", changes(diff.removed()));
       document.set("updated", changes(diff.updated()));
       document.set("sourceChanged", changes(diff.sourceChanged()));
+      document.set("entryChanged", changes(diff.entryChanged()));
+      ArrayNode capabilities = document.putArray("capabilitiesChanged");
+      for (LockDiffResult.CapabilityChange change : diff.capabilitiesChanged()) {
+        ObjectNode node = capabilities.addObject();
+        node.put("plugin", change.plugin());
+        node.put("version", change.version());
+        node.set("gained", change.gained().toJson());
+        node.set("lost", change.lost().toJson());
+      }
       document.put("affected", diff.affected());
       document.put("markdown", diff.markdown());
       out.json(document);

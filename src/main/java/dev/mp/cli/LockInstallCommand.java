@@ -18,11 +18,13 @@ final class LockInstallCommand extends BaseCommand {
       ObjectNode document = Json.object();
       document.set("changes", InstallJson.changes(result.changes()));
       document.put("plugins", plugins);
+      document.put("claudeSettingsWritten", result.claudeSettingsWritten());
       out.json(document);
       return 0;
     }
     InstallJson.print(out, result.changes());
     out.status("Installed " + LockGenerateCommand.plural(plugins) + " from `plugin-lock.json`");
+    InstallJson.printSettings(out, result);
     return 0;
   }
 }

@@ -17,6 +17,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // For the command lines picocli parses: no probe for Groovy closures (a failing class lookup) and
+    // no converters for java.time and java.sql types (loading them costs milliseconds; no option has one).
+    if (System.getProperty("picocli.disable.closures") == null) {
+      System.setProperty("picocli.disable.closures", "true");
+    }
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+    }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), false);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -37,6 +45,20 @@ public final class Main {
    */
   public static int run(String[] args, Invocation invocation) {
     MpCommand root = new MpCommand(invocation);
+    BaseCommand direct = FastPath.parse(args, root);
+    if (direct != null) {
+      try {
+        return direct.call();
+      } catch (MpException e) {
+        return root.sharedOutput().error(e);
+      } catch (Exception e) {
+        // As picocli's execution exception handler below: exceptions, not errors.
+        return root.sharedOutput().internalError(e);
+      } finally {
+        invocation.out().flush();
+        invocation.err().flush();
+      }
+    }
     CommandLine commandLine = new CommandLine(root);
     CommandTree.build(commandLine, args);
     boolean color = colorWanted(invocation, Arrays.asList(args));

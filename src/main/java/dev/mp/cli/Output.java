@@ -60,6 +60,36 @@ public final class Output {
     out.flush();
   }
 
+  /** Lines of data on stdout (text mode), flushed once: a table of thousands of rows is one write, not one per row. */
+  public void lines(List<String> texts) {
+    for (String text : texts) {
+      out.println(text);
+    }
+    out.flush();
+  }
+
+  /** Status lines on stderr, hidden by {@code -q}, flushed once. */
+  public synchronized void statuses(List<String> texts) {
+    if (!quiet && !texts.isEmpty()) {
+      for (String text : texts) {
+        err.println(text);
+      }
+      err.flush();
+    }
+  }
+
+  /** Warnings as {@link #warn} prints them, flushed once. */
+  public synchronized void warnAll(List<String> texts) {
+    warnings.addAll(texts);
+    if (!quiet && !texts.isEmpty()) {
+      String label = paint("warning", Style.YELLOW) + ": ";
+      for (String text : texts) {
+        err.println(label + text);
+      }
+      err.flush();
+    }
+  }
+
   /** A status line on stderr, hidden by {@code -q}. */
   public synchronized void status(String text) {
     if (!quiet) {
@@ -72,6 +102,15 @@ public final class Output {
   public synchronized void warn(String text) {
     warnings.add(text);
     if (!quiet) {
+      err.println(paint("warning", Style.YELLOW) + ": " + text);
+      err.flush();
+    }
+  }
+
+  /** A warning shown only with {@code -v}; always collected for the JSON document. */
+  public synchronized void warnMore(String text) {
+    warnings.add(text);
+    if (verbose && !quiet) {
       err.println(paint("warning", Style.YELLOW) + ": " + text);
       err.flush();
     }
@@ -114,6 +153,11 @@ public final class Output {
       @Override
       public void warn(String message) {
         Output.this.warn(message);
+      }
+
+      @Override
+      public void warnMore(String message) {
+        Output.this.warnMore(message);
       }
 
       @Override

@@ -1,6 +1,7 @@
 package dev.mp.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.capability.Capability;
 import dev.mp.io.Json;
 import dev.mp.policy.Decision;
 import dev.mp.policy.PolicyCheckRequest;
@@ -30,13 +31,29 @@ final class PolicyCheckCommand extends BaseCommand {
   @Option(names = "--signed", description = "Treat it as signed (a verified signature).")
   boolean signed;
 
+  @Option(names = "--capability", paramLabel = "NAME",
+      description = "It has this capability (repeatable): hooks, monitors, mcp-servers, lsp-servers, binaries, commands, agents, skills or network. Replaces what resolution found.")
+  java.util.List<String> capabilities;
+
   @Option(names = "--explain", description = "Print every rule tried and why it matched or was skipped.")
   boolean explain;
+
+  private java.util.List<Capability> capabilities() {
+    if (capabilities == null) {
+      return null;
+    }
+    java.util.List<Capability> parsed = new java.util.ArrayList<>();
+    for (String text : capabilities) {
+      parsed.add(Capability.parse(text).orElseThrow(() -> dev.mp.MpException.usage(
+          "unknown capability `" + text + "` for `--capability`", "use one of: " + Capability.choices())));
+    }
+    return parsed;
+  }
 
   @Override
   protected int execute() {
     PolicyCheckResult result =
-        federation().policyCheck(new PolicyCheckRequest(name, source, version, trustScore, signed));
+        federation().policyCheck(new PolicyCheckRequest(name, source, version, trustScore, signed, capabilities()));
     Decision decision = result.decision();
     Output out = output();
     String origin = PolicyJson.origin(federation(), result.policy());
@@ -60,6 +77,9 @@ final class PolicyCheckCommand extends BaseCommand {
       out.line("  " + PolicyText.verdict(decision));
       if (explain || out.verbose()) {
         out.line("facts (" + (result.resolved() ? "from resolution" : "from the flags") + "): " + PolicyText.facts(decision));
+        if (decision.facts().capabilities() != null) {
+          out.line("capabilities: " + decision.facts().capabilities().describe());
+        }
         out.line("policy: " + origin);
         PolicyText.trace(decision, "  ").forEach(out::line);
       }

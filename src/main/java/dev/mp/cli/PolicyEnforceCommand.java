@@ -63,6 +63,9 @@ final class PolicyEnforceCommand extends BaseCommand {
       ObjectNode node = unmet.addObject();
       node.put("rule", requirement.rule().number());
       node.put("line", requirement.rule().line());
+      if (requirement.rule().inherited()) {
+        node.put("inheritedFrom", requirement.rule().origin().location());
+      }
       node.put("pattern", requirement.pattern().pattern());
       node.put("reason", requirement.rule().reason());
       ArrayNode notCompliant = node.putArray("notCompliant");
@@ -86,7 +89,24 @@ final class PolicyEnforceCommand extends BaseCommand {
       report.unmet().forEach(r -> out.line("  " + r.describe() + (r.rule().reason() == null ? "" : ": " + r.rule().reason())));
     }
     section(out, "Compliant:", report, report.compliant());
+    List<String> hidden = hiddenText(report);
+    if (!hidden.isEmpty()) {
+      out.line("Hidden text (a `deny` rule with `content: hidden-unicode` blocks it):");
+      hidden.forEach(out::line);
+    }
     out.line(summary(report));
+  }
+
+  /** One line per finding: {@code   `plugin`: path:line:column: kind: detail}. */
+  private static List<String> hiddenText(EnforceReport report) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (AuditedPlugin plugin : report.plugins()) {
+      var findings = plugin.decision().facts().hiddenText();
+      if (findings != null) {
+        findings.forEach(f -> lines.add("  `" + plugin.name() + "`: " + f.describe()));
+      }
+    }
+    return lines;
   }
 
   private static void section(Output out, String title, EnforceReport report, List<AuditedPlugin> plugins) {
@@ -112,6 +132,11 @@ final class PolicyEnforceCommand extends BaseCommand {
     int unmet = report.unmet().size();
     String counts = violations + " violation" + (violations == 1 ? "" : "s") + ", " + unmet + " unmet requirement"
         + (unmet == 1 ? "" : "s") + ", " + report.compliant().size() + " compliant";
+    long findings = report.plugins().stream().map(p -> p.decision().facts().hiddenText())
+        .filter(java.util.Objects::nonNull).mapToLong(List::size).sum();
+    if (findings > 0) {
+      counts += ", " + findings + " hidden-text finding" + (findings == 1 ? "" : "s");
+    }
     return (report.ok() ? "ok: " : "policy not met: ") + counts;
   }
 }

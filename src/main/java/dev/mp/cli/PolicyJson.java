@@ -42,6 +42,16 @@ final class PolicyJson {
       }
     }
     node.put("reason", rule.reason());
+    if (rule.capabilities() != null) {
+      ArrayNode capabilities = node.putArray("capabilities");
+      rule.capabilities().forEach(c -> capabilities.add(c.wire()));
+    }
+    if (rule.content() != null) {
+      node.put("content", rule.content().wire());
+    }
+    if (rule.inherited()) {
+      node.put("inheritedFrom", rule.origin().location());
+    }
     return node;
   }
 
@@ -56,6 +66,23 @@ final class PolicyJson {
       node.put("trustScore", facts.trustScore());
     }
     node.put("signature", facts.signature().wire());
+    if (facts.capabilities() != null) {
+      node.set("capabilities", facts.capabilities().toJson());
+    }
+    if (facts.hiddenText() != null) {
+      ArrayNode hidden = node.putArray("hiddenText");
+      facts.hiddenText().forEach(f -> hidden.add(hiddenText(f)));
+    }
+    return node;
+  }
+
+  static ObjectNode hiddenText(dev.mp.content.HiddenTextFinding finding) {
+    ObjectNode node = Json.object();
+    node.put("path", finding.path());
+    node.put("line", finding.line());
+    node.put("column", finding.column());
+    node.put("kind", finding.kind().wire());
+    node.put("detail", finding.detail());
     return node;
   }
 
@@ -76,6 +103,9 @@ final class PolicyJson {
       rule.put("number", decision.rule().number());
       rule.put("action", decision.rule().action().wire());
       rule.put("line", decision.rule().line());
+      if (decision.rule().inherited()) {
+        rule.put("inheritedFrom", decision.rule().origin().location());
+      }
       node.putNull("fallback");
     }
     node.put("reason", decision.reason());
@@ -86,6 +116,9 @@ final class PolicyJson {
     for (RuleTrace tried : decision.trace()) {
       ObjectNode step = trace.addObject();
       step.put("rule", tried.rule().number());
+      if (tried.rule().inherited()) {
+        step.put("inheritedFrom", tried.rule().origin().location());
+      }
       step.put("action", tried.rule().action().wire());
       step.put("result", tried.outcome().wire());
       step.put("detail", tried.detail());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.config.RegistrySpec;
 import dev.mp.io.Json;
+import dev.mp.policy.InheritedPolicy;
 import dev.mp.policy.ModeFallback;
 import dev.mp.policy.PolicyListing;
 import dev.mp.policy.Rule;
@@ -19,8 +20,14 @@ final class PolicyListCommand extends BaseCommand {
     if (out.json()) {
       ObjectNode document = Json.object();
       document.put("policy", origin);
+      ArrayNode inherited = document.putArray("extends");
+      listing.policy().inherited().forEach(policy -> {
+        ObjectNode node = inherited.addObject();
+        node.put("location", policy.origin().location());
+        node.put("signed", policy.signed());
+      });
       ArrayNode rules = document.putArray("rules");
-      listing.policy().rules().forEach(rule -> rules.add(PolicyJson.rule(rule)));
+      listing.policy().allRules().forEach(rule -> rules.add(PolicyJson.rule(rule)));
       ArrayNode registries = document.putArray("registries");
       for (RegistrySpec spec : listing.registries()) {
         ObjectNode node = registries.addObject();
@@ -35,17 +42,18 @@ final class PolicyListCommand extends BaseCommand {
     out.status(listing.policy().isBuiltInDefault()
         ? "Using the built-in default policy (no `.claude/policies/plugins.yaml`)"
         : "Policy: `" + origin + "`");
+    for (InheritedPolicy inherited : listing.policy().inherited()) {
+      out.line("Inherited from `" + inherited.origin().location() + "`" + (inherited.signed() ? " (signed)" : "")
+          + ": its denies cannot be loosened (inheritance only tightens)");
+      rules(inherited.rules(), out);
+    }
     if (listing.policy().rules().isEmpty()) {
       out.status("No rules: the registry modes decide every plugin");
     } else {
-      Table rules = new Table("#", "ACTION", "PLUGINS", "SOURCE", "VERSIONS", "UNLESS", "REASON");
-      for (Rule rule : listing.policy().rules()) {
-        rules.row(Integer.toString(rule.number()), rule.action().wire(), rule.patternsText(),
-            orDash(rule.source()), rule.versions() == null ? "-" : rule.versions().text(),
-            rule.unless() == null ? "-" : rule.unless().text(), orDash(rule.reason()));
+      if (!listing.policy().inherited().isEmpty()) {
+        out.line("The project's rules:");
       }
-      rules.render().forEach(out::line);
-      out.line("");
+      rules(listing.policy().rules(), out);
     }
     Table modes = new Table("REGISTRY", "PRIORITY", "MODE", "WHEN NO RULE MATCHES");
     for (RegistrySpec spec : listing.registries()) {
@@ -59,6 +67,34 @@ final class PolicyListCommand extends BaseCommand {
       modes.render().forEach(out::line);
     }
     return 0;
+  }
+
+  private static void rules(java.util.List<Rule> list, Output out) {
+    if (list.isEmpty()) {
+      out.line("  (no rules)");
+      out.line("");
+      return;
+    }
+    Table rules = new Table("#", "ACTION", "PLUGINS", "SOURCE", "VERSIONS", "UNLESS", "REASON");
+    for (Rule rule : list) {
+      rules.row(Integer.toString(rule.number()), rule.action().wire(), rule.patternsText() + conditions(rule),
+          orDash(rule.source()), rule.versions() == null ? "-" : rule.versions().text(),
+          rule.unless() == null ? "-" : rule.unless().text(), orDash(rule.reason()));
+    }
+    rules.render().forEach(out::line);
+    out.line("");
+  }
+
+  /** {@code  (with hooks or mcp-servers)}, {@code  (with hidden-unicode content)}, or nothing. */
+  private static String conditions(Rule rule) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (rule.capabilities() != null) {
+      parts.add(String.join(" or ", rule.capabilities().stream().map(c -> c.wire()).toList()));
+    }
+    if (rule.content() != null) {
+      parts.add(rule.content().wire() + " content");
+    }
+    return parts.isEmpty() ? "" : " (with " + String.join(", ", parts) + ")";
   }
 
   private static String whenAllowListed(RegistrySpec spec) {

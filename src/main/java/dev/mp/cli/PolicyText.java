@@ -35,6 +35,8 @@ final class PolicyText {
     }
     if (decision.rule() == null) {
       lines.add(indent + decision.decidedBy() + ": " + decision.reason() + " → " + decision.verdict());
+    } else if (decision.untried() > 0 && decision.rule().inherited()) {
+      lines.add(indent + decision.untried() + " later rule(s) not tried: an inherited deny decides");
     } else if (decision.untried() > 0) {
       int next = decision.rule().number() + 1;
       int last = decision.rule().number() + decision.untried();

@@ -56,7 +56,7 @@ final class RegistryListCommand extends BaseCommand {
           status.cacheAgeSeconds() == null ? "-" : Durations.age(status.cacheAgeSeconds()),
           status.pluginCount() == null ? "-" : Integer.toString(status.pluginCount()));
     }
-    table.render().forEach(out::line);
+    out.lines(table.render());
     return 0;
   }
 }

@@ -56,7 +56,7 @@ final class RegistrySyncCommand extends BaseCommand {
           outcome.plugins() == null ? "-" : outcome.plugins().toString(), ByteSizes.describe(outcome.bytes()),
           Durations.millis(outcome.millis()));
     }
-    table.render().forEach(out::line);
+    out.lines(table.render());
     for (SyncOutcome outcome : result.failed()) {
       if (failure != null && failure.getMessage().equals(outcome.problem())) {
         continue; // the error below says it

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ResolveResult;
 import dev.mp.io.Json;
 import dev.mp.policy.Decision;
+import dev.mp.resolve.Conflict;
 import dev.mp.resolve.ExplainText;
+import dev.mp.resolve.Offer;
 import dev.mp.resolve.Resolution;
 import dev.mp.resolve.ResolutionJson;
 import dev.mp.resolve.ResolvedPlugin;
@@ -36,13 +38,17 @@ final class ResolveCommand extends BaseCommand {
     Resolution resolution = result.resolution();
     Output out = output();
     Path root = federation().context().projectDir();
-    resolution.warnings().forEach(out::warn);
+    out.warnAll(resolution.warnings());
     int exit = result.allAllowed() ? 0 : 1;
     if (out.json()) {
       ObjectNode document = ResolutionJson.of(resolution, root);
       for (JsonNode plugin : document.withArray("plugins")) {
-        ((ObjectNode) plugin).set("policy",
-            PolicyJson.decision(Json.object(), result.decisions().get(plugin.get("name").asText()), false));
+        Decision decision = result.decisions().get(plugin.get("name").asText());
+        ((ObjectNode) plugin).set("policy", PolicyJson.decision(Json.object(), decision, false));
+        if (explain) {
+          ((ObjectNode) plugin).set("capabilities", decision.facts().capabilities() == null ? null
+              : decision.facts().capabilities().toJson());
+        }
       }
       out.json(document);
       return exit;
@@ -53,17 +59,47 @@ final class ResolveCommand extends BaseCommand {
       table.row(plugin.name(), plugin.version(), plugin.registry(), plugin.signature().wire(),
           plugin.trustScore() == null ? "-" : plugin.trustScore().toString(),
           decision.verdict() + " (" + decision.decidedBy() + ")",
-          plugin.alternatives().isEmpty() ? "-"
-              : String.join(", ", plugin.alternatives().stream().map(o -> o.registry()).toList()));
+          alternatives(plugin));
     }
-    table.render().forEach(out::line);
-    resolution.conflicts().forEach(conflict -> out.warn(conflict.summary()));
-    result.decisions().values().stream().filter(d -> !d.allowed())
-        .forEach(d -> out.status("denied: " + d.facts().describe() + ": " + d.decidedBy() + ": " + d.reason()));
+    out.lines(table.render());
+    List<String> conflicts = new ArrayList<>(resolution.conflicts().size());
+    for (Conflict conflict : resolution.conflicts()) {
+      conflicts.add(conflict.summary());
+    }
+    out.warnAll(conflicts);
+    List<String> denied = new ArrayList<>();
+    for (Decision d : result.decisions().values()) {
+      if (!d.allowed()) {
+        denied.add("denied: " + d.facts().describe() + ": " + d.decidedBy() + ": " + d.reason());
+      }
+    }
+    out.statuses(denied);
     if (explain) {
       out.line("");
       ExplainText.lines(resolution, root).forEach(out::line);
+      out.line("");
+      out.line("Capabilities, as known before fetching (the files of every package are read again at install):");
+      for (ResolvedPlugin plugin : resolution.plugins()) {
+        var capabilities = result.decisions().get(plugin.name()).facts().capabilities();
+        out.line("  " + plugin.name() + ": " + (capabilities == null
+            ? "unknown until its files are fetched (its registry declares nothing)" : capabilities.describe()));
+      }
     }
     return exit;
+  }
+
+  /** The other registries offering the plugin, {@code -} when none. */
+  private static String alternatives(ResolvedPlugin plugin) {
+    if (plugin.alternatives().isEmpty()) {
+      return "-";
+    }
+    StringBuilder names = new StringBuilder();
+    for (Offer offer : plugin.alternatives()) {
+      if (names.length() > 0) {
+        names.append(", ");
+      }
+      names.append(offer.registry());
+    }
+    return names.toString();
   }
 }

@@ -48,7 +48,7 @@ final class SearchCommand extends BaseCommand {
     for (SearchHit hit : result.hits()) {
       table.row(hit.name(), hit.version(), hit.registry(), shorten(hit.description()));
     }
-    table.render().forEach(out::line);
+    out.lines(table.render());
     return 0;
   }
 

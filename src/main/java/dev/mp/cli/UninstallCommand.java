@@ -24,6 +24,7 @@ final class UninstallCommand extends BaseCommand {
       com.fasterxml.jackson.databind.node.ArrayNode kept = document.putArray("keptAsDependencies");
       result.keptAsDependencies().forEach(kept::add);
       document.put("lockfileWritten", result.lockfileWritten());
+      document.put("claudeSettingsWritten", result.claudeSettingsWritten());
       out.json(document);
       return 0;
     }
@@ -31,6 +32,7 @@ final class UninstallCommand extends BaseCommand {
     if (result.lockfileWritten()) {
       out.status("Updated `plugin-lock.json`");
     }
+    InstallJson.printSettings(out, result);
     return 0;
   }
 }

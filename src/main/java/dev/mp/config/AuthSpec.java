@@ -1,7 +1,6 @@
 package dev.mp.config;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How mp authenticates to a registry: {@code none}, {@code token:ENV_VAR} (a Bearer token read from
@@ -9,7 +8,22 @@ import java.util.regex.Pattern;
  * the secret, so it is safe to print and store.
  */
 public sealed interface AuthSpec permits AuthSpec.None, AuthSpec.Token, AuthSpec.Oidc {
-  Pattern ENV_VAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /**
+   * True for an environment variable name, {@code [A-Za-z_][A-Za-z0-9_]*}. Checked by hand: a
+   * pattern constant here was compiled by every run that reads the registries.
+   */
+  static boolean isEnvVar(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The spelling in {@code registries.json}. */
   String wire();
@@ -69,13 +83,13 @@ public sealed interface AuthSpec permits AuthSpec.None, AuthSpec.Token, AuthSpec
     }
     if (text.startsWith("token:")) {
       String variable = text.substring("token:".length());
-      return ENV_VAR.matcher(variable).matches() ? Optional.of(new Token(variable)) : Optional.empty();
+      return isEnvVar(variable) ? Optional.of(new Token(variable)) : Optional.empty();
     }
     if (text.startsWith("oidc:")) {
       String provider = text.substring("oidc:".length());
       boolean valid =
           provider.equals("github-actions")
-              || (provider.startsWith("env:") && ENV_VAR.matcher(provider.substring(4)).matches())
+              || (provider.startsWith("env:") && isEnvVar(provider.substring(4)))
               || isIssuer(provider);
       return valid ? Optional.of(new Oidc(provider)) : Optional.empty();
     }
@@ -98,14 +112,50 @@ public sealed interface AuthSpec permits AuthSpec.None, AuthSpec.Token, AuthSpec
       if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
         return false;
       }
-      return scheme.equals("https") || (scheme.equals("http") && LOOPBACK_HOST.matcher(host).matches());
+      return scheme.equals("https") || (scheme.equals("http") && isLoopbackHost(host));
     } catch (java.net.URISyntaxException e) {
       return false;
     }
   }
 
-  /** Loopback hosts spelled out: no name is resolved to decide whether plain http is acceptable. */
-  Pattern LOOPBACK_HOST = Pattern.compile("localhost|127(\\.[0-9]{1,3}){3}|\\[::1\\]", Pattern.CASE_INSENSITIVE);
+  /**
+   * Loopback hosts spelled out ({@code localhost} in any ASCII case, {@code 127.N.N.N} with one to
+   * three digits each, {@code [::1]}): no name is resolved to decide whether plain http is acceptable.
+   */
+  static boolean isLoopbackHost(String host) {
+    if (host.length() == 9 && host.regionMatches(true, 0, "localhost", 0, 9) && isAscii(host)) {
+      return true;
+    }
+    if (host.equals("[::1]")) {
+      return true;
+    }
+    if (!host.startsWith("127")) {
+      return false;
+    }
+    int i = 3;
+    for (int group = 0; group < 3; group++) {
+      if (i == host.length() || host.charAt(i) != '.') {
+        return false;
+      }
+      int start = ++i;
+      while (i < host.length() && i - start < 3 && host.charAt(i) >= '0' && host.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start) {
+        return false;
+      }
+    }
+    return i == host.length();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The forms accepted, for hints. */
   static String forms() {

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +44,8 @@ public final class ConfigLoader {
    * that use them: {@code oidcAudience} (the OIDC audience, read by the token sources).
    */
   public static final String OIDC_AUDIENCE = "oidcAudience";
-  private static final Set<String> DEFAULTS_FIELDS = Set.of("cacheTTL", "conflictResolution", "installDir");
+  private static final Set<String> DEFAULTS_FIELDS = Set.of("cacheTTL", "conflictResolution", "installDir", "marketplaceName",
+      "claudeSettings");
   private static final Set<String> TOP_FIELDS = Set.of("registries", "defaults");
 
   private ConfigLoader() {}
@@ -135,7 +137,7 @@ public final class ConfigLoader {
       throw doc.error(at, "expected an object with `name` and `url`");
     }
     String name = requiredString(doc, at, node, "name");
-    if (!RegistrySpec.NAME.matcher(name).matches()) {
+    if (!RegistrySpec.isValidName(name)) {
       throw doc.error(at + "/name", "invalid registry name `" + name + "`",
           "names use lowercase letters, digits, `.`, `_` and `-`, and start with a letter or digit");
     }
@@ -158,9 +160,11 @@ public final class ConfigLoader {
       if (!authNode.isTextual()) {
         throw doc.error(at + "/auth", "expected a string, found " + describe(authNode));
       }
-      auth = AuthSpec.parse(authNode.textValue()).orElseThrow(
-          () -> doc.error(at + "/auth", "invalid auth `" + authNode.textValue() + "`",
-              "use " + AuthSpec.forms()));
+      Optional<AuthSpec> parsed = AuthSpec.parse(authNode.textValue());
+      if (parsed.isEmpty()) {
+        throw doc.error(at + "/auth", "invalid auth `" + authNode.textValue() + "`", "use " + AuthSpec.forms());
+      }
+      auth = parsed.get();
     }
     PolicyMode policy = PolicyMode.OPEN;
     JsonNode policyNode = node.get("policy");
@@ -168,9 +172,12 @@ public final class ConfigLoader {
       if (!policyNode.isTextual()) {
         throw doc.error(at + "/policy", "expected a string, found " + describe(policyNode));
       }
-      policy = PolicyMode.parse(policyNode.textValue()).orElseThrow(
-          () -> doc.error(at + "/policy", "unknown policy mode `" + policyNode.textValue() + "`",
-              "use one of: " + PolicyMode.choices()));
+      Optional<PolicyMode> parsed = PolicyMode.parse(policyNode.textValue());
+      if (parsed.isEmpty()) {
+        throw doc.error(at + "/policy", "unknown policy mode `" + policyNode.textValue() + "`",
+            "use one of: " + PolicyMode.choices());
+      }
+      policy = parsed.get();
     }
     boolean enabled = optionalBoolean(doc, at, node, "enabled", true);
     List<String> keys = new ArrayList<>();
@@ -223,9 +230,12 @@ public final class ConfigLoader {
       if (!strategyNode.isTextual()) {
         throw doc.error("/defaults/conflictResolution", "expected a string, found " + describe(strategyNode));
       }
-      strategy = ConflictStrategy.parse(strategyNode.textValue()).orElseThrow(
-          () -> doc.error("/defaults/conflictResolution",
-              "unknown strategy `" + strategyNode.textValue() + "`", "use one of: " + ConflictStrategy.choices()));
+      Optional<ConflictStrategy> parsed = ConflictStrategy.parse(strategyNode.textValue());
+      if (parsed.isEmpty()) {
+        throw doc.error("/defaults/conflictResolution",
+            "unknown strategy `" + strategyNode.textValue() + "`", "use one of: " + ConflictStrategy.choices());
+      }
+      strategy = parsed.get();
     }
     String installDir = null;
     JsonNode dirNode = node.get("installDir");
@@ -238,7 +248,30 @@ public final class ConfigLoader {
         throw doc.error("/defaults/installDir", "`" + installDir + "` is not a valid folder path on this system");
       }
     }
-    return new FederationDefaults(ttl, strategy, installDir, unknown(doc, "/defaults", node, DEFAULTS_FIELDS, warnings));
+    String marketplaceName = null;
+    JsonNode nameNode = node.get("marketplaceName");
+    if (nameNode != null) {
+      if (!nameNode.isTextual()) {
+        throw doc.error("/defaults/marketplaceName", "expected a string, found " + describe(nameNode),
+            "use " + MarketplaceNames.RULE);
+      }
+      String problem = MarketplaceNames.problem(nameNode.textValue());
+      if (problem != null) {
+        throw doc.error("/defaults/marketplaceName", "invalid marketplace name `" + nameNode.textValue() + "`: "
+            + problem, "use " + MarketplaceNames.RULE + ", such as `mp-my-project`, or remove it for the default");
+      }
+      marketplaceName = nameNode.textValue();
+    }
+    Boolean claudeSettings = null;
+    JsonNode settingsNode = node.get("claudeSettings");
+    if (settingsNode != null) {
+      if (!settingsNode.isBoolean()) {
+        throw doc.error("/defaults/claudeSettings", "expected true or false, found " + describe(settingsNode));
+      }
+      claudeSettings = settingsNode.booleanValue();
+    }
+    return new FederationDefaults(ttl, strategy, installDir, marketplaceName, claudeSettings,
+        unknown(doc, "/defaults", node, DEFAULTS_FIELDS, warnings));
   }
 
   /** Why {@code url} cannot be a registry location, or null when it can. */
@@ -375,6 +408,12 @@ public final class ConfigLoader {
     defaultsNode.put("conflictResolution", defaults.conflictResolution().wire());
     if (defaults.installDir() != null) {
       defaultsNode.put("installDir", defaults.installDir());
+    }
+    if (defaults.marketplaceName() != null) {
+      defaultsNode.put("marketplaceName", defaults.marketplaceName());
+    }
+    if (defaults.claudeSettings() != null) {
+      defaultsNode.put("claudeSettings", defaults.claudeSettings());
     }
     defaults.extra().forEach(defaultsNode::set);
     config.extra().forEach(root::set);

@@ -24,7 +24,12 @@ public enum ConflictStrategy {
   }
 
   public static Optional<ConflictStrategy> parse(String text) {
-    return Arrays.stream(values()).filter(s -> s.wire.equals(text)).findFirst();
+    for (ConflictStrategy strategy : values()) {
+      if (strategy.wire.equals(text)) {
+        return Optional.of(strategy);
+      }
+    }
+    return Optional.empty();
   }
 
   public static String choices() {

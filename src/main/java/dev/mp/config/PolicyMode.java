@@ -25,7 +25,12 @@ public enum PolicyMode {
   }
 
   public static Optional<PolicyMode> parse(String text) {
-    return Arrays.stream(values()).filter(mode -> mode.wire.equals(text)).findFirst();
+    for (PolicyMode mode : values()) {
+      if (mode.wire.equals(text)) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code open, enforce, allow-listed} for messages. */

@@ -3,19 +3,29 @@ package dev.mp.config;
 import java.nio.file.Path;
 
 /**
- * Where a project's mp files live (DESIGN.md §2), resolved against the project root.
+ * Where a project's mp files live (DESIGN.md §2), resolved against the project root, and how they
+ * meet Claude Code.
  *
  * @param root the project root
  * @param installDir the folder plugins are installed into
+ * @param marketplaceName the name of the marketplace generated in {@code installDir}
+ * @param claudeSettings true when installs keep {@code .claude/settings.json} in step
  */
-public record ProjectLayout(Path root, Path installDir) {
+public record ProjectLayout(Path root, Path installDir, String marketplaceName, boolean claudeSettings) {
   public static final String POLICY_FILE = ".claude/policies/plugins.yaml";
   public static final String LOCKFILE = "plugin-lock.json";
   public static final String AUDIT_FILE = ".claude/federation-audit.jsonl";
+  public static final String CLAUDE_SETTINGS = ".claude/settings.json";
   static final String PROJECT_LOCK = ".claude/.mp.lock";
 
   public static ProjectLayout of(Path root, FederationDefaults defaults) {
-    return new ProjectLayout(root, root.resolve(defaults.effectiveInstallDir()).normalize());
+    return new ProjectLayout(root, root.resolve(defaults.effectiveInstallDir()).normalize(),
+        defaults.effectiveMarketplaceName(root), defaults.writesClaudeSettings());
+  }
+
+  /** The project's Claude Code settings, shared with everyone who clones the repository. */
+  public Path claudeSettingsFile() {
+    return root.resolve(CLAUDE_SETTINGS);
   }
 
   public Path registriesFile() {

@@ -35,7 +35,13 @@ public record RegistriesConfig(
 
   /** Enabled registries, highest priority first, ties by name. */
   public List<RegistrySpec> enabledByPriority() {
-    return byPriority().stream().filter(RegistrySpec::enabled).toList();
+    List<RegistrySpec> enabled = new ArrayList<>();
+    for (RegistrySpec spec : byPriority()) {
+      if (spec.enabled()) {
+        enabled.add(spec);
+      }
+    }
+    return List.copyOf(enabled);
   }
 
   public Optional<RegistrySpec> find(String name) {

@@ -58,7 +58,7 @@ public final class RegistryEditor {
 
   static RegistrySpec validate(AddRegistryRequest request) {
     String name = request.name();
-    if (name == null || !RegistrySpec.NAME.matcher(name).matches()) {
+    if (name == null || !RegistrySpec.isValidName(name)) {
       throw MpException.config("invalid registry name `" + name + "`",
           "names use lowercase letters, digits, `.`, `_` and `-`, and start with a letter or digit");
     }

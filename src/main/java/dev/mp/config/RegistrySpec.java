@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One registry in {@code registries.json}.
@@ -34,7 +33,23 @@ public record RegistrySpec(
     boolean requireSignedIndex,
     Map<String, JsonNode> extra) {
 
-  public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+  /**
+   * True for a valid registry name, {@code [a-z0-9][a-z0-9._-]*}. Checked by hand: a regular
+   * expression here was the first use of the lambda machinery in every run reading the registries.
+   */
+  public static boolean isValidName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean allowed = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || i > 0 && (c == '.' || c == '_' || c == '-');
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Highest priority first, then by name: the order registries are consulted in. */
   public static final Comparator<RegistrySpec> BY_PRIORITY_THEN_NAME = new Comparator<>() {

@@ -3,6 +3,7 @@ package dev.mp.install;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.integrity.Integrity;
+import dev.mp.registry.ClaudeVersions;
 import dev.mp.registry.PackageSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,9 @@ final class ArchivePackageFetcher implements PackageFetcher {
     PackageSource.Archive archive = (PackageSource.Archive) plugin.source();
     String label = archive.resolved(projectRoot);
     String expected = plugin.archiveIntegrity();
-    String algorithm = expected == null ? "sha512" : expected.substring(0, expected.indexOf('-')).toLowerCase(Locale.ROOT);
+    // An archive without a digest whose version is unknown is versioned by its SHA-256, as Claude Code does.
+    String algorithm = expected != null ? expected.substring(0, expected.indexOf('-')).toLowerCase(Locale.ROOT)
+        : plugin.versionFromPackage() && ClaudeVersions.UNKNOWN.equals(plugin.version()) ? "sha256" : "sha512";
     Path file;
     String actual;
     Path work = null;
@@ -62,7 +65,7 @@ final class ArchivePackageFetcher implements PackageFetcher {
           work = store.newWorkDir();
           Path download = work.resolve("archive");
           MessageDigest digest = Integrity.digestFor(algorithm + "-");
-          downloader.download(archive.location(), credentials(plugin), download, limits.maxArchiveBytes(), digest);
+          downloader.download(archive.location(), credentials(plugin, authorization), download, limits.maxArchiveBytes(), digest);
           actual = algorithm + "-" + Base64.getEncoder().encodeToString(digest.digest());
           check(plugin, label, expected, actual);
           file = store.putArchive(download, actual);
@@ -90,7 +93,7 @@ final class ArchivePackageFetcher implements PackageFetcher {
   }
 
   /** The registry's credentials, for its own origin only (a local registry has none to give). */
-  private HttpDownloader.Credentials credentials(PlannedPlugin plugin) {
+  static HttpDownloader.Credentials credentials(PlannedPlugin plugin, RegistryAuthorization authorization) {
     if (!dev.mp.io.SafeUrl.isHttp(plugin.registryLocation())) {
       return HttpDownloader.Credentials.NONE;
     }

@@ -33,6 +33,12 @@ final class GitPackageFetcher implements PackageFetcher {
   @SuppressWarnings("try") // the mirror lock is held for its scope, never referenced
   public Fetched fetch(PlannedPlugin plugin, Path target) {
     PackageSource.Git source = (PackageSource.Git) plugin.source();
+    if (source.isLocal() && SafeUrl.isHttp(plugin.registryLocation())) {
+      throw new MpException(ErrorCode.UNSAFE_PACKAGE,
+          "refused git source of `" + plugin.name() + "`: registry `" + plugin.registry()
+              + "` is fetched over HTTP but names a repository on this machine (`" + source.url() + "`)",
+          "only a local registry (a folder or a marketplace on disk) may use `file://` URLs or local paths");
+    }
     GitRunner git = GitRunner.find(env).orElseThrow(() -> new MpException(ErrorCode.PACKAGE_UNAVAILABLE,
         "`git` is not installed, and `" + plugin.name() + "` comes from a git repository ("
             + SafeUrl.redact(source.url()) + ")",
@@ -59,7 +65,7 @@ final class GitPackageFetcher implements PackageFetcher {
             "check the `path` of `" + plugin.name() + "` in registry `" + plugin.registry() + "`");
       }
       Files.move(tree, target);
-      return new Fetched(new PackageSource.Git(source.url(), source.ref(), sha, source.subdir()), null);
+      return new Fetched(source.at(sha), null);
     } catch (IllegalArgumentException e) {
       throw new MpException(ErrorCode.UNSAFE_PACKAGE,
           "refused git source of `" + plugin.name() + "`: its path `" + source.subdir() + "` " + e.getMessage());

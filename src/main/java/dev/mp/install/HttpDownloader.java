@@ -108,12 +108,23 @@ final class HttpDownloader {
    *     when credentials would go over plain http to another machine
    */
   void download(String url, Credentials credentials, Path to, long maxBytes, MessageDigest digest) {
+    download(url, credentials, to, maxBytes, digest, null);
+  }
+
+  /**
+   * {@link #download(String, Credentials, Path, long, MessageDigest)} asking for the media type {@code
+   * accept} (null for none).
+   */
+  void download(String url, Credentials credentials, Path to, long maxBytes, MessageDigest digest, String accept) {
     URI current = URI.create(url);
     String shown = SafeUrl.redact(url);
     boolean refreshed = false;
     try {
       for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
         HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(stall).GET();
+        if (accept != null) {
+          request.header("Accept", accept);
+        }
         boolean authenticated = false;
         if (credentials.origin() != null && sameOrigin(credentials.origin(), current)) {
           Optional<String> header = credentials.authorization().get();

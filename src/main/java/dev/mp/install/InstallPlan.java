@@ -21,17 +21,26 @@ import java.util.TreeMap;
  * @param requested what this command asked for: plugin name → range ({@code *} for any); empty for
  *     an install that only re-installs what is already requested
  * @param authorization credentials for fetching packages from registry servers
+ * @param review what is asked about the staged plugins before the swap (their capabilities, the policy)
  */
 public record InstallPlan(
-    List<PlannedPlugin> plugins, SortedMap<String, String> requested, RegistryAuthorization authorization) {
+    List<PlannedPlugin> plugins, SortedMap<String, String> requested, RegistryAuthorization authorization,
+    StagedReview review) {
   public InstallPlan {
     plugins = List.copyOf(plugins);
     requested = Collections.unmodifiableSortedMap(new TreeMap<>(requested));
     Objects.requireNonNull(authorization);
+    review = review == null ? StagedReview.TREE_ONLY : review;
     long distinct = plugins.stream().map(PlannedPlugin::name).distinct().count();
     if (distinct != plugins.size()) {
       throw new IllegalArgumentException("a plugin appears twice in the plan");
     }
+  }
+
+  /** A plan whose staged plugins are only read for their capabilities. */
+  public InstallPlan(List<PlannedPlugin> plugins, SortedMap<String, String> requested,
+      RegistryAuthorization authorization) {
+    this(plugins, requested, authorization, StagedReview.TREE_ONLY);
   }
 
   public static InstallPlan of(List<PlannedPlugin> plugins, Map<String, String> requested) {

@@ -1,5 +1,6 @@
 package dev.mp.install;
 
+import dev.mp.capability.Capabilities;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,10 @@ import java.util.TreeSet;
  * @param description one line for people, or null
  * @param files the canonical lines of {@code TreeHash} ({@code file 644 <sha256> <path>}, without the
  *     newline), sorted; empty when unknown
+ * @param marketplaceEntry what its generated marketplace entry carries besides name, source, version and
+ *     description ({@link MarketplaceEntry}), or null
+ * @param capabilities what it can do, from its installed tree and its marketplace entry, or null when
+ *     unknown (installed by an mp that predates capabilities)
  */
 public record InstalledPlugin(
     String version,
@@ -37,7 +42,9 @@ public record InstalledPlugin(
     boolean signedClaim,
     Integer trustScore,
     String description,
-    List<String> files) {
+    List<String> files,
+    String marketplaceEntry,
+    Capabilities capabilities) {
   public InstalledPlugin {
     Objects.requireNonNull(version);
     Objects.requireNonNull(integrity);
@@ -49,11 +56,27 @@ public record InstalledPlugin(
     signedClaim = signedClaim && !signed;
   }
 
+  /** A plugin whose capabilities are unknown. */
+  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
+      List<String> dependencies, String archiveIntegrity, boolean signed, boolean signedClaim, Integer trustScore,
+      String description, List<String> files, String marketplaceEntry) {
+    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, signedClaim,
+        trustScore, description, files, marketplaceEntry, null);
+  }
+
+  /** A plugin with neither marketplace entry fields nor known capabilities. */
+  public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
+      List<String> dependencies, String archiveIntegrity, boolean signed, boolean signedClaim, Integer trustScore,
+      String description, List<String> files) {
+    this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, signedClaim,
+        trustScore, description, files, null, null);
+  }
+
   /** A plugin without a signature claim. */
   public InstalledPlugin(String version, String integrity, String registry, String registryLocation, String resolved,
       List<String> dependencies, String archiveIntegrity, boolean signed, Integer trustScore, String description,
       List<String> files) {
     this(version, integrity, registry, registryLocation, resolved, dependencies, archiveIntegrity, signed, false,
-        trustScore, description, files);
+        trustScore, description, files, null, null);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capabilities;
 import dev.mp.io.CanonicalJson;
 import dev.mp.io.Json;
 import com.fasterxml.jackson.core.JsonParser;
@@ -55,6 +56,12 @@ public final class InstalledStateCodec {
       }
       if (p.description() != null) {
         node.put("description", p.description());
+      }
+      if (p.marketplaceEntry() != null) {
+        node.set("marketplaceEntry", MarketplaceEntry.tree(p.marketplaceEntry()));
+      }
+      if (p.capabilities() != null) {
+        node.set("capabilities", p.capabilities().toJson());
       }
       ArrayNode files = node.putArray("files");
       p.files().forEach(files::add);
@@ -143,7 +150,9 @@ public final class InstalledStateCodec {
         n.get("registryLocation").textValue(), n.get("resolved").textValue(), strings(n.path("dependencies")),
         text(n, "archiveIntegrity"), n.path("signed").asBoolean(false), n.path("signedClaim").asBoolean(false),
         n.path("trustScore").isIntegralNumber() ? n.get("trustScore").intValue() : null,
-        text(n, "description"), files);
+        text(n, "description"), files,
+        n.get("marketplaceEntry") instanceof ObjectNode entry ? MarketplaceEntry.canonical(entry) : null,
+        n.has("capabilities") ? Capabilities.fromJson(n.get("capabilities"), problem -> { }) : null);
   }
 
   private static void expect(boolean condition, String label, String hint) {

@@ -1,10 +1,12 @@
 package dev.mp.install;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mp.Context;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.integrity.TreeHash;
 import dev.mp.io.AtomicFiles;
+import dev.mp.registry.ClaudeVersions;
 import dev.mp.registry.PackageSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,9 +108,19 @@ public final class Installer {
     } catch (IOException e) {
       throw MpException.io("failed to create the staging folder `" + dir + "`", e);
     }
-    Map<String, PackageFetcher> fetchers = fetchers(authorization);
     List<PlannedPlugin> sorted = new ArrayList<>(plugins);
     sorted.sort(Comparator.comparing(PlannedPlugin::name));
+    Map<String, String> folders = new HashMap<>();
+    for (PlannedPlugin plugin : sorted) {
+      String other = folders.put(plugin.folder().toLowerCase(java.util.Locale.ROOT), plugin.name());
+      if (other != null) {
+        Trees.deleteQuietly(dir);
+        throw new MpException(ErrorCode.UNSAFE_PACKAGE, "plugins `" + other + "` and `" + plugin.name()
+            + "` would share the install folder `" + plugin.folder() + "`; nothing was installed",
+            "install one of them at a time, and report the pair: distinct names are meant to get distinct folders");
+      }
+    }
+    Map<String, PackageFetcher> fetchers = fetchers(authorization);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(FETCH_THREADS, sorted.size())), r -> {
       Thread thread = new Thread(r, "mp-fetch");
       thread.setDaemon(true);
@@ -116,7 +128,7 @@ public final class Installer {
     });
     Map<String, Future<StagedPlugin>> futures = new LinkedHashMap<>();
     for (PlannedPlugin plugin : sorted) {
-      futures.put(plugin.name(), pool.submit(() -> stageOne(plugin, dir.resolve("plugins").resolve(plugin.name()), fetchers)));
+      futures.put(plugin.name(), pool.submit(() -> stageOne(plugin, dir.resolve("plugins").resolve(plugin.folder()), fetchers)));
     }
     TreeMap<String, StagedPlugin> staged = new TreeMap<>();
     RuntimeException failure = null;
@@ -141,6 +153,7 @@ public final class Installer {
       Trees.deleteQuietly(dir);
       throw failure;
     }
+    staged.values().forEach(plugin -> DependencyForms.warn(plugin, context.reporter()));
     pause("staged");
     return new Staging(dir, staged);
   }
@@ -165,6 +178,7 @@ public final class Installer {
     fetchers.put("archive", new ArchivePackageFetcher(context.projectDir(), store, new HttpDownloader(),
         authorization, limits, context.offline()));
     fetchers.put("git", new GitPackageFetcher(store, context.env(), context.offline()));
+    fetchers.put("npm", new NpmPackageFetcher(store, new HttpDownloader(), authorization, limits, context.offline()));
     return fetchers;
   }
 
@@ -200,9 +214,38 @@ public final class Installer {
     String integrity = TreeHash.of(entries);
     verify(plugin, expected, integrity);
     List<String> lines = entries.stream().map(e -> e.line().substring(0, e.line().length() - 1)).toList();
-    return new StagedPlugin(plugin, target, integrity, fetched.archiveIntegrity(),
-        fetched.source().resolved(context.projectDir()), lines,
-        plugin.description() != null ? plugin.description() : manifestDescription(target));
+    JsonNode manifest = manifest(target);
+    return new StagedPlugin(plugin, settleVersion(plugin, fetched, text(manifest, "version")), target, integrity,
+        fetched.archiveIntegrity(), fetched.source().resolved(context.projectDir()), lines,
+        plugin.description() != null ? plugin.description() : text(manifest, "description"));
+  }
+
+  /**
+   * The version to record, as Claude Code computes it once the package is at hand: its {@code
+   * plugin.json}'s, else the planned one, which when unknown before the fetch is the commit (12 hex
+   * digits, with a {@code git-subdir}'s path digest) or the archive's SHA-256 (12 hex digits).
+   */
+  private String settleVersion(PlannedPlugin plugin, Fetched fetched, String own) {
+    if (!plugin.versionFromPackage()) {
+      return plugin.version();
+    }
+    if (own != null) {
+      if (!own.equals(plugin.version()) && dev.mp.resolve.Version.parse(plugin.version()).isSemver()) {
+        context.reporter().warn("`" + plugin.name() + "`: registry `" + plugin.registry() + "` lists version "
+            + plugin.version() + ", its `plugin.json` says " + own + "; Claude Code shows " + own
+            + ", so mp records " + own);
+      }
+      return own;
+    }
+    if (!ClaudeVersions.UNKNOWN.equals(plugin.version())) {
+      return plugin.version();
+    }
+    if (fetched.source() instanceof PackageSource.Git git && git.sha() != null) {
+      return ClaudeVersions.ofCommit(git.sha(), git.pathDigest());
+    }
+    String ofArchive = fetched.source() instanceof PackageSource.Archive ? ClaudeVersions.ofArchive(fetched.archiveIntegrity())
+        : null;
+    return ofArchive != null ? ofArchive : plugin.version();
   }
 
   /** The canonical listing of a tree, refusing links that lead outside it; one walk. */
@@ -216,17 +259,23 @@ public final class Installer {
     return entries;
   }
 
-  private static String manifestDescription(Path folder) {
+  /** The plugin's own {@code .claude-plugin/plugin.json}, or null when it has none or it is not JSON. */
+  private static JsonNode manifest(Path folder) {
     byte[] manifest = AtomicFiles.readIfExists(folder.resolve(".claude-plugin/plugin.json"));
     if (manifest == null) {
       return null;
     }
     try {
-      com.fasterxml.jackson.databind.JsonNode description = dev.mp.io.Json.readTree(manifest).get("description");
-      return description != null && description.isTextual() ? description.textValue() : null;
+      return dev.mp.io.Json.readTree(manifest);
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** A non-blank string field of {@code node}, trimmed; null otherwise. */
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isTextual() && !value.textValue().isBlank() ? value.textValue().trim() : null;
   }
 
   private static void verify(PlannedPlugin plugin, String expected, String actual) {
@@ -240,19 +289,25 @@ public final class Installer {
   }
 
   /**
-   * Swaps the staged plugins in, removes {@code remove}, and writes {@code marketplace.json} and
-   * {@code .mp-state.json} for {@code next}, plus {@code alsoWrite} (absolute path → bytes; files whose
-   * bytes are unchanged are left alone).
+   * Swaps the staged plugins in, removes the folders {@code removeFolders}, and writes {@code
+   * marketplace.json} (named {@code marketplaceName}) and {@code .mp-state.json} for {@code next}, plus
+   * {@code alsoWrite} (absolute path → bytes; files whose bytes are unchanged are left alone).
    */
-  public void commit(Staging staging, InstalledState next, Set<String> remove, Map<Path, byte[]> alsoWrite) {
+  public void commit(Staging staging, InstalledState next, Set<String> removeFolders, Map<Path, byte[]> alsoWrite,
+      String marketplaceName) {
     Map<Path, byte[]> files = new LinkedHashMap<>();
     Map<String, Path> stagedFolders = new HashMap<>();
-    staging.plugins().forEach((name, plugin) -> stagedFolders.put(name, plugin.folder()));
-    files.put(installDir.resolve(Marketplace.FILE), Marketplace.serialize(next.plugins(), installDir, stagedFolders));
+    Set<String> placed = new java.util.TreeSet<>();
+    staging.plugins().forEach((name, plugin) -> {
+      stagedFolders.put(name, plugin.folder());
+      placed.add(plugin.plan().folder());
+    });
+    files.put(installDir.resolve(Marketplace.FILE),
+        Marketplace.serialize(marketplaceName, next.plugins(), installDir, stagedFolders));
     files.put(installDir.resolve(InstalledStateCodec.FILE), InstalledStateCodec.serialize(next));
     files.putAll(alsoWrite);
     files.entrySet().removeIf(e -> java.util.Arrays.equals(AtomicFiles.readIfExists(e.getKey()), e.getValue()));
-    SwapJournal.commit(staging.dir(), installDir, staging.plugins().keySet(), remove, files, () -> pause("committed"));
+    SwapJournal.commit(staging.dir(), installDir, placed, removeFolders, files, () -> pause("committed"));
   }
 
   /** The plugin folders in the install folder (names not starting with a dot), sorted. */

@@ -14,10 +14,18 @@ import java.util.Map;
  * Refuses a plugin tree holding a symbolic link that resolves outside the plugin folder (absolute,
  * {@code ..} past the root, or through another link of the tree): once installed, such a link would
  * let the plugin read or write files of the project. Applies to every kind of package, folders and git
- * checkouts included. Stateless.
+ * checkouts included, and to what {@code mp pack} publishes. Stateless.
  */
-final class LinkSafety {
+public final class LinkSafety {
   private LinkSafety() {}
+
+  /**
+   * A link of the tree that resolves outside it.
+   *
+   * @param path the link's relative path
+   * @param target what it points at, as written
+   */
+  public record EscapingLink(String path, String target) {}
 
   static void check(Path root, String pluginName) {
     check(TreeHash.walk(root), pluginName);
@@ -25,6 +33,22 @@ final class LinkSafety {
 
   /** Checks an already walked tree. */
   static void check(List<TreeHash.FileRef> files, String pluginName) {
+    EscapingLink escaping = findEscaping(files, pluginName);
+    if (escaping != null) {
+      throw new MpException(ErrorCode.UNSAFE_PACKAGE,
+          "refused `" + pluginName + "`: `" + escaping.path() + "` is a link to `" + escaping.target()
+              + "`, outside the plugin folder",
+          "the package is unsafe to install; nothing was installed");
+    }
+  }
+
+  /**
+   * The first link (in walk order) of an already walked tree that resolves outside it, or null.
+   *
+   * @param label how the tree is named when a link cannot be read
+   * @throws MpException {@code IO_ERROR} when a link cannot be read
+   */
+  public static EscapingLink findEscaping(List<TreeHash.FileRef> files, String label) {
     Map<String, String> links = new HashMap<>();
     try {
       for (TreeHash.FileRef ref : files) {
@@ -33,15 +57,14 @@ final class LinkSafety {
         }
       }
     } catch (IOException e) {
-      throw MpException.io("failed to read links of `" + pluginName + "`", e);
+      throw MpException.io("failed to read links of `" + label + "`", e);
     }
     for (TreeHash.FileRef ref : files) {
       String target = links.get(ref.path());
       if (target != null && !ArchiveEntryPath.staysInside(ref.path(), target, links)) {
-        throw new MpException(ErrorCode.UNSAFE_PACKAGE,
-            "refused `" + pluginName + "`: `" + ref.path() + "` is a link to `" + target + "`, outside the plugin folder",
-            "the package is unsafe to install; nothing was installed");
+        return new EscapingLink(ref.path(), target);
       }
     }
+    return null;
   }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 /**
  * Fetches one kind of package and places its plugin tree in a folder. One implementation per kind of
  * {@link PackageSource}: {@link FolderPackageFetcher}, {@link ArchivePackageFetcher}, {@link
- * GitPackageFetcher}; {@link PackageSource.Unsupported} sources fail with {@code
- * PACKAGE_UNAVAILABLE} saying why. Fetchers do not verify the tree hash: the installer does, on the
+ * GitPackageFetcher}, {@link NpmPackageFetcher}; {@link PackageSource.Unsupported} sources fail with
+ * {@code PACKAGE_UNAVAILABLE} saying why. Fetchers do not verify the tree hash: the installer does, on the
  * staged copy, before anything is placed. Implementations are thread-safe.
  */
 public interface PackageFetcher {

@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -27,6 +29,16 @@ public final class AtomicFiles {
    * @throws MpException {@code IO_ERROR} naming the file when it cannot be written
    */
   public static void write(Path target, byte[] bytes) {
+    write(target, bytes, false);
+  }
+
+  /**
+   * Replaces {@code target} with {@code bytes} atomically, creating parent folders; with {@code
+   * executable}, the file is made executable (on POSIX file systems) before it takes the target's name.
+   *
+   * @throws MpException {@code IO_ERROR} naming the file when it cannot be written
+   */
+  public static void write(Path target, byte[] bytes, boolean executable) {
     Path parent = target.toAbsolutePath().getParent();
     Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
@@ -38,6 +50,9 @@ public final class AtomicFiles {
           channel.write(buffer);
         }
         channel.force(true);
+      }
+      if (executable && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
       moveAtomically(temp, target);
     } catch (IOException e) {
@@ -53,15 +68,25 @@ public final class AtomicFiles {
    * @return true when the file was written
    */
   public static boolean writeIfChanged(Path target, byte[] bytes) {
+    return writeIfChanged(target, bytes, false);
+  }
+
+  /**
+   * {@link #writeIfChanged(Path, byte[])} for a file that must also be executable: an existing file
+   * with the right bytes but without the execute bit is written again.
+   *
+   * @return true when the file was written
+   */
+  public static boolean writeIfChanged(Path target, byte[] bytes, boolean executable) {
     try {
       if (Files.isRegularFile(target) && Files.size(target) == bytes.length
-          && Arrays.equals(Files.readAllBytes(target), bytes)) {
+          && Arrays.equals(Files.readAllBytes(target), bytes) && (!executable || Files.isExecutable(target))) {
         return false;
       }
     } catch (IOException e) {
       // Unreadable: fall through and let the write report the real problem.
     }
-    write(target, bytes);
+    write(target, bytes, executable);
     return true;
   }
 

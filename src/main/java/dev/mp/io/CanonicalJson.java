@@ -96,6 +96,16 @@ public final class CanonicalJson {
     return out.toString();
   }
 
+  /** Appends {@code node} as {@link #compact} writes it, keys in the tree's order. */
+  public static void appendCompact(JsonNode node, StringBuilder out) {
+    writeCompact(node, false, out);
+  }
+
+  /** Appends {@code text} as a JSON string. */
+  public static void appendQuoted(String text, StringBuilder out) {
+    quote(text, out);
+  }
+
   private static void write(JsonNode node, boolean sortKeys, int depth, Text sink) {
     StringBuilder out = sink.text;
     if (node.isObject()) {

@@ -15,7 +15,12 @@ public final class Glob {
 
   private Glob(String pattern) {
     this.pattern = pattern;
-    this.codePoints = pattern.codePoints().toArray();
+    int[] points = new int[pattern.codePointCount(0, pattern.length())];
+    for (int i = 0, at = 0; i < pattern.length(); at++) {
+      points[at] = pattern.codePointAt(i);
+      i += Character.charCount(points[at]);
+    }
+    this.codePoints = points;
     this.literal = pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface Drift
     permits Drift.VersionMismatch, Drift.IntegrityMismatch, Drift.SourceMismatch, Drift.Missing, Drift.Unlocked,
-        Drift.FilesChanged {
+        Drift.FilesChanged, Drift.EntryChanged {
   /** The plugin concerned. */
   String plugin();
 
@@ -156,6 +156,23 @@ public sealed interface Drift
       ArrayNode r = node.putArray("removed");
       removed.forEach(r::add);
       return node;
+    }
+  }
+
+  /**
+   * The plugin's entry in the generated marketplace (what Claude Code loads besides the folder: inline
+   * hooks, MCP servers, {@code strict}, its source and version) is not the one the lockfile gives, or
+   * the marketplace lists a plugin the lockfile does not.
+   *
+   * @param problem what differs, for people
+   */
+  record EntryChanged(String plugin, String problem) implements Drift {
+    public String kind() {
+      return "entry-changed";
+    }
+
+    public String describe() {
+      return "`" + plugin + "`: " + problem;
     }
   }
 }

@@ -9,9 +9,10 @@ import java.util.List;
  * @param keptAsDependencies plugins named for removal that another plugin still needs (kept)
  * @param lockfile the lockfile after the change
  * @param lockfileWritten false when the lockfile bytes did not change
+ * @param claudeSettingsWritten true when {@code .claude/settings.json} was created or changed
  */
 public record InstallResult(List<PluginChange> changes, List<String> keptAsDependencies, Lockfile lockfile,
-    boolean lockfileWritten) {
+    boolean lockfileWritten, boolean claudeSettingsWritten) {
   public InstallResult {
     changes = List.copyOf(changes);
     keptAsDependencies = List.copyOf(keptAsDependencies);

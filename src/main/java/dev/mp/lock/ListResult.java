@@ -1,5 +1,6 @@
 package dev.mp.lock;
 
+import dev.mp.capability.Capabilities;
 import dev.mp.install.InstalledPlugin;
 import java.util.List;
 
@@ -24,8 +25,19 @@ public record ListResult(boolean hasLockfile, List<Row> rows) {
    * @param status {@code ok}, {@code missing}, {@code not-locked}, {@code no-lockfile},
    *     {@code version-differs}, {@code integrity-differs}, {@code source-differs}, {@code unmanaged}
    * @param detail what differs, for people, or null
+   * @param capabilities what it can do, when asked for ({@code mp list --capabilities}) and known; else null
    */
-  public record Row(String name, String version, String registry, String resolved, String status, String detail) {
+  public record Row(String name, String version, String registry, String resolved, String status, String detail,
+      Capabilities capabilities) {
+    /** A row without capabilities. */
+    public Row(String name, String version, String registry, String resolved, String status, String detail) {
+      this(name, version, registry, resolved, status, detail, null);
+    }
+
+    public Row withCapabilities(Capabilities value) {
+      return new Row(name, version, registry, resolved, status, detail, value);
+    }
+
     static Row of(String name, boolean present, InstalledPlugin installed, LockedPlugin locked, boolean hasLockfile) {
       String version = installed == null ? null : installed.version();
       String registry = installed == null ? null : installed.registry();

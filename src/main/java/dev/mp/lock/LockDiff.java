@@ -88,6 +88,9 @@ public final class LockDiff {
     List<LockDiffResult.Change> removed = new ArrayList<>();
     List<LockDiffResult.Change> updated = new ArrayList<>();
     List<LockDiffResult.Change> moved = new ArrayList<>();
+    List<LockDiffResult.Change> entries = new ArrayList<>();
+    List<LockDiffResult.CapabilityChange> capabilities = new ArrayList<>();
+    java.util.Map<String, dev.mp.capability.Capabilities> addedCapabilities = new java.util.TreeMap<>();
     TreeSet<String> names = new TreeSet<>(base.plugins().keySet());
     names.addAll(current.plugins().keySet());
     for (String name : names) {
@@ -95,6 +98,9 @@ public final class LockDiff {
       LockedPlugin after = current.plugins().get(name);
       if (before == null) {
         added.add(new LockDiffResult.Change(name, null, after.version(), null, after.source(), false));
+        if (after.capabilities() != null) {
+          addedCapabilities.put(name, after.capabilities());
+        }
       } else if (after == null) {
         removed.add(new LockDiffResult.Change(name, before.version(), null, before.source(), null, false));
       } else {
@@ -106,8 +112,18 @@ public final class LockDiff {
         if (!before.source().equals(after.source())) {
           moved.add(new LockDiffResult.Change(name, null, null, before.source(), after.source(), false));
         }
+        if (!java.util.Objects.equals(before.marketplaceEntry(), after.marketplaceEntry())) {
+          entries.add(new LockDiffResult.Change(name, before.version(), after.version(), null, null, false));
+        }
+        if (before.capabilities() != null && after.capabilities() != null) {
+          var gained = LockDiffResult.difference(after.capabilities(), before.capabilities());
+          var lost = LockDiffResult.difference(before.capabilities(), after.capabilities());
+          if (!gained.isEmpty() || !lost.isEmpty()) {
+            capabilities.add(new LockDiffResult.CapabilityChange(name, after.version(), gained, lost));
+          }
+        }
       }
     }
-    return new LockDiffResult(label, note, added, removed, updated, moved);
+    return new LockDiffResult(label, note, added, removed, updated, moved, entries, capabilities, addedCapabilities);
   }
 }

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capabilities;
+import dev.mp.install.MarketplaceEntry;
 import dev.mp.integrity.Integrity;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.CanonicalJson;
 import dev.mp.io.Json;
 import dev.mp.io.JsonDocument;
+import dev.mp.registry.PluginNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +37,24 @@ import java.util.TreeMap;
  *   <li>2, additively — {@code signedClaim: true} (optional): installed from a registry without keys
  *       whose index claimed the plugin signed, so {@code policy enforce} decides as install did. Never
  *       written together with {@code signed}. An mp that predates it keeps it as an unknown field.
+ *   <li>2, additively — {@code resolved} forms {@code npm+<tarball URL>#<package>@<version>} (an npm
+ *       source, with the tarball's SRI as {@code archiveIntegrity}) and {@code git+./<path>#<commit>}
+ *       (a repository on this machine inside the project); an {@code archive} source's {@code sha256}
+ *       as {@code archiveIntegrity: "sha256-..."}. An mp that predates them cannot install such a
+ *       plugin and says so ({@code PACKAGE_UNAVAILABLE}).
+ *   <li>2, additively — {@code marketplaceEntry} (optional object): what the plugin's entry in the
+ *       generated Claude Code marketplace carries besides name, source, version and description (the
+ *       source entry's component fields such as {@code hooks}, {@code strict}, {@code category}, and
+ *       dependencies in Claude Code's object form), so {@code lock install} writes the same entry from
+ *       the lockfile alone. Keys sorted like the rest. Absent in older files: the entry then has no
+ *       extra fields. An mp that predates it keeps it as an unknown field.
+ *   <li>Plugin names are ones Claude Code installs ({@code PluginNames.isInstallable}); another name
+ *       is {@code LOCKFILE_ERROR}, so a hand-edited lockfile can never name a folder outside the
+ *       install folder.
+ *   <li>2, additively — {@code capabilities} (optional): what the plugin can do, capability → sorted
+ *       names ({@code {"hooks": ["SessionStart"], "mcp-servers": ["db"]}}; {@code {}} for none), so
+ *       {@code lock diff} shows a plugin gaining hooks. Absent in files written before it (then
+ *       unknown, not "none"). A capability this mp does not know is kept as written.
  * </ul>
  *
  * <p>A newer {@code lockVersion} is {@code UNSUPPORTED_LOCK_VERSION}; anything malformed is {@code
@@ -46,7 +67,7 @@ public final class LockfileCodec {
   private static final Set<String> TOP_FIELDS = Set.of("lockVersion", "registries", "requested", "plugins", "generatedAt");
   private static final Set<String> PLUGIN_FIELDS = Set.of(
       "version", "integrity", "source", "resolved", "dependencies", "archiveIntegrity", "signed", "signedClaim",
-      "trustScore", "installedAt");
+      "trustScore", "marketplaceEntry", "installedAt", "capabilities");
 
   private LockfileCodec() {}
 
@@ -99,6 +120,12 @@ public final class LockfileCodec {
     if (plugin.trustScore() != null) {
       node.put("trustScore", plugin.trustScore());
     }
+    if (plugin.marketplaceEntry() != null) {
+      node.set("marketplaceEntry", MarketplaceEntry.tree(plugin.marketplaceEntry()));
+    }
+    if (plugin.capabilities() != null) {
+      node.set("capabilities", plugin.capabilities().toJson());
+    }
     plugin.extra().forEach((key, value) -> {
       if (!node.has(key)) {
         node.set(key, value);
@@ -150,7 +177,12 @@ public final class LockfileCodec {
         throw doc.error("/plugins", "expected an object of plugins");
       }
       for (Map.Entry<String, JsonNode> field : pluginsNode.properties()) {
-        plugins.put(field.getKey(), parsePlugin(doc, "/plugins/" + JsonDocument.escape(field.getKey()), field.getValue()));
+        String at = "/plugins/" + JsonDocument.escape(field.getKey());
+        if (!PluginNames.isInstallable(field.getKey())) {
+          throw doc.error(at, "invalid plugin name `" + field.getKey() + "`: " + PluginNames.installProblem(field.getKey()),
+              "regenerate it with `mp lock generate`");
+        }
+        plugins.put(field.getKey(), parsePlugin(doc, at, field.getValue()));
       }
     }
     TreeMap<String, String> registries = stringMap(doc, root, "registries");
@@ -216,10 +248,29 @@ public final class LockfileCodec {
     if (trustNode != null && !trustNode.isIntegralNumber()) {
       throw doc.error(at + "/trustScore", "expected an integer");
     }
+    JsonNode entryNode = node.get("marketplaceEntry");
+    if (entryNode != null && !entryNode.isObject()) {
+      throw doc.error(at + "/marketplaceEntry", "expected an object of marketplace entry fields");
+    }
+    String marketplaceEntry = entryNode == null || entryNode.isEmpty() ? null : MarketplaceEntry.canonical(entryNode);
+    Map<String, JsonNode> extra = unknown(node, PLUGIN_FIELDS);
+    Capabilities capabilities = null;
+    JsonNode capabilitiesNode = node.get("capabilities");
+    if (capabilitiesNode != null) {
+      if (!capabilitiesNode.isObject()) {
+        throw doc.error(at + "/capabilities", "expected an object of capability names to lists of names");
+      }
+      List<String> unknownCapabilities = new ArrayList<>();
+      capabilities = Capabilities.fromJson(capabilitiesNode, unknownCapabilities::add);
+      if (!unknownCapabilities.isEmpty()) {
+        // Written by a newer mp that knows more capabilities: keep its record as it is.
+        extra.put("capabilities", capabilitiesNode);
+        capabilities = null;
+      }
+    }
     return new LockedPlugin(version, integrity, source, resolved, dependencies, archiveIntegrity,
         signedNode != null && signedNode.booleanValue(), claimNode != null && claimNode.booleanValue(),
-        trustNode == null ? null : trustNode.intValue(),
-        unknown(node, PLUGIN_FIELDS));
+        trustNode == null ? null : trustNode.intValue(), marketplaceEntry, extra, capabilities);
   }
 
   private static TreeMap<String, String> stringMap(JsonDocument doc, JsonNode root, String field) {

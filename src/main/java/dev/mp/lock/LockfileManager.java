@@ -8,6 +8,7 @@ import dev.mp.install.InstalledPlugin;
 import dev.mp.install.InstalledState;
 import dev.mp.install.Installer;
 import dev.mp.integrity.TreeHash;
+import dev.mp.registry.PluginNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,22 +60,44 @@ public final class LockfileManager {
     state.plugins().forEach((name, p) -> {
       LockedPlugin old = previous.plugins().get(name);
       plugins.put(name, new LockedPlugin(p.version(), p.integrity(), p.registry(), p.resolved(), p.dependencies(),
-          p.archiveIntegrity(), p.signed(), p.signedClaim(), p.trustScore(), old == null ? Map.of() : old.extra()));
+          p.archiveIntegrity(), p.signed(), p.signedClaim(), p.trustScore(), p.marketplaceEntry(),
+          old == null ? Map.of() : old.extra(),
+          p.capabilities() != null || old == null || !old.integrity().equals(p.integrity()) ? p.capabilities()
+              : old.capabilities()));
     });
     return new Lockfile(LockfileCodec.LOCK_VERSION, state.registries(), state.requested(), plugins, previous.extra());
   }
 
   /** Writes the lockfile from the installed state (the caller holds the project lock). */
   public LockGenerateResult generate() {
-    InstalledState state = installer.loadState(false);
+    InstalledState state = withCapabilities(installer.loadState(false));
     Lockfile previous = load().orElse(Lockfile.empty());
     Lockfile lockfile = toLockfile(state, previous);
     boolean written = LockfileCodec.save(layout.lockfile(), lockfile);
-    List<String> unmanaged = new ArrayList<>(installer.installedFolders());
+    List<String> unmanaged = new ArrayList<>(PluginNames.installedNames(installer.installedFolders(),
+        state.plugins().keySet()));
     unmanaged.removeAll(state.plugins().keySet());
     unmanaged.forEach(name -> context.reporter().warn("`" + layout.display(installer.installDir().resolve(name))
         + "` was not installed by mp and is not locked; install it with `mp install " + name + "`"));
     return new LockGenerateResult(layout.lockfile(), written, lockfile.plugins().size(), previous.lockVersion(), unmanaged);
+  }
+
+  /**
+   * {@code state} with the capabilities of plugins installed by an mp that did not record them read
+   * from their folders (a plugin whose folder is gone keeps none).
+   */
+  private InstalledState withCapabilities(InstalledState state) {
+    TreeMap<String, InstalledPlugin> plugins = new TreeMap<>(state.plugins());
+    state.plugins().forEach((name, plugin) -> {
+      java.nio.file.Path folder = installer.installDir().resolve(PluginNames.folder(name));
+      if (plugin.capabilities() == null && java.nio.file.Files.isDirectory(folder)) {
+        plugins.put(name, new InstalledPlugin(plugin.version(), plugin.integrity(), plugin.registry(),
+            plugin.registryLocation(), plugin.resolved(), plugin.dependencies(), plugin.archiveIntegrity(),
+            plugin.signed(), plugin.signedClaim(), plugin.trustScore(), plugin.description(), plugin.files(),
+            plugin.marketplaceEntry(), dev.mp.capability.CapabilityDetector.ofFolder(folder, null)));
+      }
+    });
+    return state.withPlugins(plugins);
   }
 
   /**
@@ -97,7 +120,9 @@ public final class LockfileManager {
   private LockCheckResult check(ExecutorService pool, Future<StatCache> cacheLoading) {
     Lockfile lockfile = require();
     InstalledState state = installer.loadState(false);
-    Set<String> folders = new TreeSet<>(installer.installedFolders());
+    Set<String> known = new TreeSet<>(lockfile.plugins().keySet());
+    known.addAll(state.plugins().keySet());
+    Set<String> folders = PluginNames.installedNames(installer.installedFolders(), known);
     Set<String> names = new TreeSet<>(lockfile.plugins().keySet());
     names.addAll(folders);
     List<Drift> drifts = new ArrayList<>();
@@ -127,6 +152,11 @@ public final class LockfileManager {
         expected.put(name, installed != null ? installed.integrity() : locked.integrity());
       }
     }
+    Set<String> listed = new TreeSet<>(lockfile.plugins().keySet());
+    listed.retainAll(folders);
+    Map<String, String> installedVersions = new TreeMap<>();
+    state.plugins().forEach((name, plugin) -> installedVersions.put(name, plugin.version()));
+    drifts.addAll(MarketplaceDrift.check(installer.installDir(), lockfile, listed, installedVersions));
     StatCache cache = await(cacheLoading);
     Map<String, Listing> listings = hashAll(pool, toHash.keySet(), cache);
     cache.save();
@@ -170,9 +200,10 @@ public final class LockfileManager {
   private Map<String, Listing> hashAll(ExecutorService pool, Set<String> names, StatCache cache) {
     Map<String, Future<Listing>> futures = new LinkedHashMap<>();
     for (String name : names) {
-      Path folder = installer.installDir().resolve(name);
+      String folderName = PluginNames.folder(name);
+      Path folder = installer.installDir().resolve(folderName);
       futures.put(name, pool.submit(() -> {
-        List<TreeHash.Entry> entries = TreeHash.entries(folder, cache.hasher(name));
+        List<TreeHash.Entry> entries = TreeHash.entries(folder, cache.hasher(folderName));
         return new Listing(entries, TreeHash.of(entries));
       }));
     }
@@ -221,16 +252,37 @@ public final class LockfileManager {
 
   /** Installed plugins with their lockfile status; reads no plugin content. */
   public ListResult list() {
+    return list(false);
+  }
+
+  /**
+   * Installed plugins with their lockfile status and, with {@code withCapabilities}, what each can do:
+   * as recorded at install, else as the lockfile records it, else read from its folder.
+   */
+  public ListResult list(boolean withCapabilities) {
     Optional<Lockfile> lockfile = load();
     InstalledState state = installer.loadState(false);
-    Set<String> folders = new TreeSet<>(installer.installedFolders());
+    Set<String> known = new TreeSet<>(state.plugins().keySet());
+    lockfile.ifPresent(l -> known.addAll(l.plugins().keySet()));
+    Set<String> folders = PluginNames.installedNames(installer.installedFolders(), known);
     Set<String> names = new TreeSet<>(folders);
     lockfile.ifPresent(l -> names.addAll(l.plugins().keySet()));
     List<ListResult.Row> rows = new ArrayList<>();
     for (String name : names) {
       InstalledPlugin installed = folders.contains(name) ? state.plugins().get(name) : null;
       LockedPlugin locked = lockfile.map(l -> l.plugins().get(name)).orElse(null);
-      rows.add(ListResult.Row.of(name, folders.contains(name), installed, locked, lockfile.isPresent()));
+      ListResult.Row row = ListResult.Row.of(name, folders.contains(name), installed, locked, lockfile.isPresent());
+      if (withCapabilities) {
+        dev.mp.capability.Capabilities capabilities = installed != null ? installed.capabilities() : null;
+        if (capabilities == null && locked != null) {
+          capabilities = locked.capabilities();
+        }
+        if (capabilities == null && folders.contains(name)) {
+          capabilities = dev.mp.capability.CapabilityDetector.ofFolder(installer.installDir().resolve(PluginNames.folder(name)), null);
+        }
+        row = row.withCapabilities(capabilities);
+      }
+      rows.add(row);
     }
     return new ListResult(lockfile.isPresent(), rows);
   }

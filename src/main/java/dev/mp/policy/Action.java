@@ -30,7 +30,12 @@ public enum Action {
   }
 
   public static Optional<Action> parse(String text) {
-    return Arrays.stream(values()).filter(a -> a.wire.equals(text)).findFirst();
+    for (Action action : values()) {
+      if (action.wire.equals(text)) {
+        return Optional.of(action);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code allow, deny, require} for messages. */

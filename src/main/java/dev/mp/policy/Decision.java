@@ -47,7 +47,18 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
     if (rule().reason() != null) {
       return rule().reason();
     }
-    return "`" + facts().name() + "` matches `" + rule().match(facts().name()).map(Glob::pattern).orElse("?") + "`";
+    String base = "`" + facts().name() + "` matches `" + rule().match(facts().name()).map(Glob::pattern).orElse("?") + "`";
+    if (rule().capabilities() != null && facts().capabilities() != null) {
+      base += facts().capabilities().firstOf(rule().capabilities())
+          .map(c -> " and has " + c.wire() + (facts().capabilities().names(c).isEmpty() ? ""
+              : " (" + String.join(", ", facts().capabilities().names(c)) + ")"))
+          .orElse("");
+    }
+    if (rule().content() != null && facts().hiddenText() != null && !facts().hiddenText().isEmpty()) {
+      base += " and its files hold hidden text: " + facts().hiddenText().get(0).describe()
+          + (facts().hiddenText().size() > 1 ? " (and " + (facts().hiddenText().size() - 1) + " more)" : "");
+    }
+    return base;
   }
 
   /** The invariants of every decision: facts present, exactly one decider; returns the trace copied. */
@@ -77,11 +88,31 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
     }
   }
 
-  /** Blocked, by a deny rule or by a registry mode that needs an explicit allow. */
-  record Denied(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace, int untried)
-      implements Decision {
+  /**
+   * Blocked, by a deny rule or by a registry mode that needs an explicit allow.
+   *
+   * @param overridden a rule of the project's own policy that would have permitted the plugin, when an
+   *     inherited deny decided instead (the conflict, explained in {@link #reason()}), or null
+   */
+  record Denied(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace, int untried,
+      Rule overridden) implements Decision {
     public Denied {
       trace = checked(facts, rule, fallback, trace);
+    }
+
+    /** A denial no project rule contradicts. */
+    public Denied(PluginFacts facts, Rule rule, ModeFallback fallback, List<RuleTrace> trace, int untried) {
+      this(facts, rule, fallback, trace, untried, null);
+    }
+
+    @Override
+    public String reason() {
+      String base = Decision.super.reason();
+      if (overridden == null) {
+        return base;
+      }
+      return base + " (the project's " + overridden.label() + " also matches `" + facts.name() + "` but cannot"
+          + " loosen an inherited policy)";
     }
 
     @Override
@@ -98,7 +129,10 @@ public sealed interface Decision permits Decision.Allowed, Decision.Denied {
           + (facts.source() == null ? "" : " --source " + facts.source())
           + (facts.version() == null ? "" : " --version " + facts.version())
           + (facts.trustScore() == null ? "" : " --trust-score " + facts.trustScore())
-          + (facts.signature().countsAsSigned() ? " --signed" : "") + " --explain";
+          + (facts.signature().countsAsSigned() ? " --signed" : "")
+          + (facts.capabilities() == null ? "" : facts.capabilities().values().keySet().stream()
+              .map(c -> " --capability " + c.wire()).collect(java.util.stream.Collectors.joining()))
+          + " --explain";
       return new MpException(ErrorCode.POLICY_DENIED,
           "the policy denies " + facts.describe() + ": " + decidedBy() + ": " + reason(),
           "run `" + check + "` to see every rule tried");

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.Version;
 import dev.mp.config.ProjectLayout;
+import dev.mp.content.HiddenTextFinding;
 import dev.mp.io.Json;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +27,7 @@ public final class EnforceSarif {
   static final String UNLOCKED = "unlocked-plugin";
   static final String UNMET = "unmet-requirement";
   static final String NOT_INSTALLED = "not-installed";
+  static final String HIDDEN_TEXT = "hidden-unicode";
 
   private EnforceSarif() {}
 
@@ -40,7 +43,7 @@ public final class EnforceSarif {
     driver.put("informationUri", INFORMATION_URI);
     Map<String, Integer> index = new LinkedHashMap<>();
     ArrayNode rules = driver.putArray("rules");
-    for (Rule rule : report.policy().rules()) {
+    for (Rule rule : report.policy().allRules()) {
       descriptor(rules, index, ruleId(rule), "policy rule " + rule.number() + ": " + rule.describe(),
           rule.reason() == null ? rule.describe() : rule.reason(), rule.action() == Action.DENY ? "error" : "none");
     }
@@ -58,6 +61,10 @@ public final class EnforceSarif {
         "A `require` rule's pattern matches no locked plugin that the policy allows.", "error");
     descriptor(rules, index, NOT_INSTALLED, "A locked plugin is not installed",
         "The lockfile lists the plugin but its folder is missing; run `mp lock install`.", "note");
+    descriptor(rules, index, HIDDEN_TEXT, "An installed plugin's files hide text",
+        "Unicode tag characters, bidirectional controls, runs of zero-width characters, or a name mixing"
+            + " look-alike scripts: text a reviewer does not see but a model reads. A `deny` rule with"
+            + " `content: hidden-unicode` blocks such plugins.", "warning");
 
     ArrayNode results = run.putArray("results");
     for (AuditedPlugin plugin : report.violations()) {
@@ -74,9 +81,23 @@ public final class EnforceSarif {
     }
     for (UnmetRequirement requirement : report.unmet()) {
       boolean inPolicy = !report.policy().isBuiltInDefault();
+      // An inherited requirement points at the `extends` entry that brought it in.
+      int line = requirement.rule().inherited() ? requirement.rule().origin().line() : requirement.rule().line();
       result(results, index, UNMET, "error", requirement.describe()
               + (requirement.rule().reason() == null ? "" : ": " + requirement.rule().reason()),
-          inPolicy ? ProjectLayout.POLICY_FILE : ProjectLayout.LOCKFILE, inPolicy ? requirement.rule().line() : 1);
+          inPolicy ? ProjectLayout.POLICY_FILE : ProjectLayout.LOCKFILE, inPolicy ? line : 1);
+    }
+    for (AuditedPlugin plugin : report.plugins()) {
+      List<HiddenTextFinding> findings = plugin.decision().facts().hiddenText();
+      for (HiddenTextFinding finding : findings == null ? List.<HiddenTextFinding>of() : findings) {
+        String uri = report.installDir() + "/" + plugin.name() + (finding.path().isEmpty() ? "" : "/" + finding.path());
+        ObjectNode node = result(results, index, HIDDEN_TEXT, "warning", "`" + plugin.name() + "`: "
+            + finding.kind().title() + ": " + finding.detail(), uri, finding.line());
+        if (finding.line() > 0) {
+          ((ObjectNode) node.path("locations").get(0).path("physicalLocation").path("region"))
+              .put("startColumn", finding.column());
+        }
+      }
     }
     for (AuditedPlugin plugin : report.notInstalled()) {
       result(results, index, NOT_INSTALLED, "note", plugin.decision().facts().describe() + " is locked but not installed in `"
@@ -85,9 +106,27 @@ public final class EnforceSarif {
     return log;
   }
 
-  /** {@code rule-3} for policy rule 3. */
+  /**
+   * A relative path as an RFC 3986 URI reference, as SARIF requires: each byte of a character outside
+   * the unreserved set (and {@code /}) percent-encoded in UTF-8, so a file named with Cyrillic letters
+   * or spaces still has a valid location.
+   */
+  static String uriReference(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code rule-3} for the project's rule 3, {@code extends-1-rule-3} for rule 3 of the first inherited policy. */
   static String ruleId(Rule rule) {
-    return "rule-" + rule.number();
+    return (rule.inherited() ? "extends-" + rule.origin().index() + "-" : "") + "rule-" + rule.number();
   }
 
   private static void descriptor(
@@ -100,7 +139,7 @@ public final class EnforceSarif {
     node.putObject("defaultConfiguration").put("level", level);
   }
 
-  private static void result(
+  private static ObjectNode result(
       ArrayNode results, Map<String, Integer> index, String id, String level, String message, String uri, int line) {
     ObjectNode node = results.addObject();
     node.put("ruleId", id);
@@ -108,7 +147,8 @@ public final class EnforceSarif {
     node.put("level", level);
     node.putObject("message").put("text", message);
     ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
-    physical.putObject("artifactLocation").put("uri", uri);
+    physical.putObject("artifactLocation").put("uri", uriReference(uri));
     physical.putObject("region").put("startLine", Math.max(1, line));
+    return node;
   }
 }

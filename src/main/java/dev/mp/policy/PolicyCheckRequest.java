@@ -1,5 +1,7 @@
 package dev.mp.policy;
 
+import dev.mp.capability.Capability;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,9 +12,17 @@ import java.util.Objects;
  * @param version its version, or null
  * @param trustScore its trust score, or null
  * @param signed treat it as signed (verified)
+ * @param capabilities what it can do, or null to leave that to resolution (unknown with a source)
  */
-public record PolicyCheckRequest(String name, String source, String version, Integer trustScore, boolean signed) {
+public record PolicyCheckRequest(String name, String source, String version, Integer trustScore, boolean signed,
+    List<Capability> capabilities) {
   public PolicyCheckRequest {
     Objects.requireNonNull(name);
+    capabilities = capabilities == null ? null : List.copyOf(capabilities);
+  }
+
+  /** A request that says nothing about capabilities. */
+  public PolicyCheckRequest(String name, String source, String version, Integer trustScore, boolean signed) {
+    this(name, source, version, trustScore, signed, null);
   }
 }

@@ -28,6 +28,9 @@ public final class PolicyDenials {
       event.put("mode", denied.fallback().mode() == null ? null : denied.fallback().mode().wire());
     } else {
       event.put("rule", denied.rule().number());
+      if (denied.rule().inherited()) {
+        event.put("inheritedFrom", denied.rule().origin().location());
+      }
       event.putNull("mode");
     }
     event.put("reason", denied.reason());

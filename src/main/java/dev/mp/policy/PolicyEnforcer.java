@@ -2,6 +2,7 @@ package dev.mp.policy;
 
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capabilities;
 import dev.mp.config.ProjectLayout;
 import dev.mp.io.AtomicFiles;
 import dev.mp.io.Glob;
@@ -9,6 +10,7 @@ import dev.mp.io.JsonDocument;
 import dev.mp.lock.LockedPlugin;
 import dev.mp.lock.Lockfile;
 import dev.mp.lock.LockfileCodec;
+import dev.mp.registry.PluginNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,12 +36,21 @@ public final class PolicyEnforcer {
   private PolicyEnforcer() {}
 
   /**
-   * Audits the project at {@code layout}.
+   * Audits the project at {@code layout}, reading each installed plugin's files (capabilities and hidden
+   * text) on one thread per processor.
    *
    * @throws MpException {@code LOCKFILE_ERROR} or {@code UNSUPPORTED_LOCK_VERSION} for a bad lockfile,
-   *     {@code IO_ERROR} when the install folder cannot be listed
+   *     {@code IO_ERROR} when the install folder cannot be listed or a plugin's files cannot be read
    */
   public static EnforceReport audit(PolicyEngine engine, ProjectLayout layout) {
+    return audit(engine, layout, dev.mp.content.ScanCache.NONE);
+  }
+
+  /**
+   * {@link #audit(PolicyEngine, ProjectLayout)} with the hidden-text scan of files whose stat is unchanged
+   * since the last audit answered from {@code cache}.
+   */
+  public static EnforceReport audit(PolicyEngine engine, ProjectLayout layout, dev.mp.content.ScanCache cache) {
     byte[] bytes = AtomicFiles.readIfExists(layout.lockfile());
     Lockfile lockfile = null;
     JsonDocument lines = null;
@@ -47,27 +58,41 @@ public final class PolicyEnforcer {
       lines = JsonDocument.parseJson(ProjectLayout.LOCKFILE, bytes, ErrorCode.LOCKFILE_ERROR);
       lockfile = LockfileCodec.parse(lines);
     }
-    return audit(engine, lockfile, lines, installedFolders(layout.installDir()), layout.display(layout.installDir()));
+    SortedSet<String> installed = PluginNames.installedNames(installedFolders(layout.installDir()),
+        lockfile == null ? java.util.List.of() : lockfile.plugins().keySet());
+    return audit(engine, lockfile, lines, installed, layout.display(layout.installDir()),
+        InstalledFiles.read(layout.installDir(), installed, cache));
   }
 
   /**
-   * Audits {@code lockfile} and {@code installed} against the engine's policy.
+   * Audits {@code lockfile} and {@code installed} against the engine's policy, without reading files.
    *
    * @param lockfile the lockfile, or null when there is none
    * @param lines the lockfile parsed for line numbers, or null
-   * @param installed the plugin folders in the install folder
+   * @param installed what is installed, by plugin name ({@code PluginNames.installedNames})
    * @param installDir the install folder as shown
    */
   public static EnforceReport audit(
       PolicyEngine engine, Lockfile lockfile, JsonDocument lines, SortedSet<String> installed, String installDir) {
+    return audit(engine, lockfile, lines, installed, installDir, Map.of());
+  }
+
+  /**
+   * {@link #audit(PolicyEngine, Lockfile, JsonDocument, SortedSet, String)} with what was read from the
+   * installed plugins' files, by plugin name (plugins without an entry are judged without it).
+   */
+  public static EnforceReport audit(PolicyEngine engine, Lockfile lockfile, JsonDocument lines,
+      SortedSet<String> installed, String installDir, Map<String, InstalledFiles> files) {
     Map<String, LockedPlugin> locked = lockfile == null ? Map.of() : lockfile.plugins();
     SortedSet<String> names = new TreeSet<>(locked.keySet());
     names.addAll(installed);
     List<AuditedPlugin> plugins = new ArrayList<>(names.size());
     for (String name : names) {
       LockedPlugin plugin = locked.get(name);
+      InstalledFiles read = files.get(name);
       if (plugin == null) {
-        Decision decision = engine.evaluate(new PluginFacts(name, null, null, null, SignatureState.UNSIGNED));
+        PluginFacts facts = new PluginFacts(name, null, null, null, SignatureState.UNSIGNED);
+        Decision decision = engine.evaluate(withFiles(facts, null, read));
         plugins.add(new AuditedPlugin(name, AuditedPlugin.Presence.UNLOCKED, decision, 0));
       } else {
         PluginFacts facts = new PluginFacts(name, plugin.version(), plugin.source(), plugin.trustScore(),
@@ -75,13 +100,28 @@ public final class PolicyEnforcer {
         AuditedPlugin.Presence presence =
             installed.contains(name) ? AuditedPlugin.Presence.INSTALLED : AuditedPlugin.Presence.NOT_INSTALLED;
         int line = lines == null ? 0 : lines.line("/plugins/" + JsonDocument.escape(name));
-        plugins.add(new AuditedPlugin(name, presence, engine.evaluate(facts), line));
+        Decision decision = engine.evaluate(withFiles(facts, plugin.capabilities(), presence
+            == AuditedPlugin.Presence.INSTALLED ? read : null));
+        plugins.add(new AuditedPlugin(name, presence, decision, line));
       }
     }
     String lockfileName = lockfile == null ? null : ProjectLayout.LOCKFILE;
     int pluginsLine = lines == null ? 0 : lines.line("/plugins");
     return new EnforceReport(engine.policy(), lockfileName, pluginsLine, installDir, plugins,
         unmet(engine.policy(), plugins));
+  }
+
+  /**
+   * The facts with capabilities — what the lockfile records and what the installed files show, both —
+   * and the hidden text of the installed files.
+   */
+  private static PluginFacts withFiles(PluginFacts facts, Capabilities recorded, InstalledFiles read) {
+    Capabilities capabilities = recorded;
+    if (read != null) {
+      capabilities = recorded == null ? read.capabilities() : recorded.union(read.capabilities());
+    }
+    PluginFacts withCapabilities = facts.withCapabilities(capabilities);
+    return read == null ? withCapabilities : withCapabilities.withHiddenText(read.hiddenText());
   }
 
   /** The signature state a locked plugin was installed with, as install judged it. */

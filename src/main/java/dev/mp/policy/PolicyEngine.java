@@ -2,6 +2,7 @@ package dev.mp.policy;
 
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capabilities;
 import dev.mp.config.PolicyMode;
 import dev.mp.config.RegistriesConfig;
 import dev.mp.config.RegistrySpec;
@@ -36,12 +37,33 @@ public final class PolicyEngine {
     return registry != null && registries.find(registry).map(spec -> !spec.keys().isEmpty()).orElse(false);
   }
 
-  /** The decision about {@code facts}, with its trace. Never throws for any facts. */
+  /**
+   * The decision about {@code facts}, with its trace. Never throws for any facts.
+   *
+   * <p>Organisation policies ({@code extends}) are asked first, each on its own (first match wins
+   * within it): one whose first matching rule is a {@code deny} decides — nothing below it can loosen
+   * that; one whose first match permits, or that has no matching rule, leaves the decision to the next.
+   * The project's own rules come last, and then the registry's mode.
+   */
   public Decision evaluate(PluginFacts facts) {
     RegistrySpec registry = facts.source() == null ? null : registries.find(facts.source()).orElse(null);
     boolean allowListed = registry != null && registry.policy() == PolicyMode.ALLOW_LISTED;
+    int total = policy.allRules().size();
+    List<RuleTrace> trace = new ArrayList<>(total);
+    for (InheritedPolicy inherited : policy.inherited()) {
+      for (Rule rule : inherited.rules()) {
+        RuleTrace.Outcome outcome = outcome(rule, facts, false);
+        if (outcome == RuleTrace.Outcome.MATCHED && rule.action().permits()) {
+          trace.add(new RuleTrace(rule, RuleTrace.Outcome.PASSED, facts));
+          break;
+        }
+        trace.add(new RuleTrace(rule, outcome, facts));
+        if (outcome == RuleTrace.Outcome.MATCHED) {
+          return new Decision.Denied(facts, rule, null, trace, total - trace.size(), loosening(facts, allowListed));
+        }
+      }
+    }
     List<Rule> rules = policy.rules();
-    List<RuleTrace> trace = new ArrayList<>(rules.size());
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       RuleTrace tried = new RuleTrace(rule, outcome(rule, facts, allowListed), facts);
@@ -59,6 +81,16 @@ public final class PolicyEngine {
         : new Decision.Denied(facts, null, fallback, trace, 0);
   }
 
+  /** The project's rule that would have permitted {@code facts}, had no inherited deny decided; or null. */
+  private Rule loosening(PluginFacts facts, boolean allowListed) {
+    for (Rule rule : policy.rules()) {
+      if (outcome(rule, facts, allowListed) == RuleTrace.Outcome.MATCHED) {
+        return rule.action().permits() ? rule : null;
+      }
+    }
+    return null;
+  }
+
   /** The first reason {@code rule} does not decide {@code facts}, in DESIGN.md's order, or MATCHED. */
   private static RuleTrace.Outcome outcome(Rule rule, PluginFacts facts, boolean allowListed) {
     if (!rule.matchesName(facts.name())) {
@@ -69,6 +101,12 @@ public final class PolicyEngine {
     }
     if (rule.versions() != null && !rule.versions().includes(facts.version())) {
       return RuleTrace.Outcome.VERSIONS;
+    }
+    if (!rule.capabilitiesHold(facts.capabilities())) {
+      return RuleTrace.Outcome.CAPABILITIES;
+    }
+    if (rule.content() != null && (facts.hiddenText() == null || facts.hiddenText().isEmpty())) {
+      return RuleTrace.Outcome.CONTENT;
     }
     if (rule.unless() != null && rule.unless().holds(facts)) {
       return RuleTrace.Outcome.UNLESS;
@@ -109,7 +147,12 @@ public final class PolicyEngine {
       PluginFacts found = resolver.resolve(request.name(), request.version());
       facts = new PluginFacts(found.name(), found.version(), found.source(),
           request.trustScore() != null ? request.trustScore() : found.trustScore(),
-          request.signed() ? SignatureState.VERIFIED : found.signature());
+          request.signed() ? SignatureState.VERIFIED : found.signature(), found.capabilities(), found.hiddenText());
+    }
+    if (request.capabilities() != null) {
+      Capabilities.Builder given = new Capabilities.Builder();
+      request.capabilities().forEach(given::add);
+      facts = facts.withCapabilities(given.build());
     }
     return new PolicyCheckResult(policy, facts, resolved, evaluate(facts));
   }

@@ -3,6 +3,7 @@ package dev.mp.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import dev.mp.capability.Capability;
 import dev.mp.config.ConfigLoader;
 import dev.mp.config.ProjectLayout;
 import dev.mp.io.AtomicFiles;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code .claude/policies/plugins.yaml}, or the built-in default policy when the project has
@@ -23,8 +25,9 @@ import java.util.Map;
  * Stateless and thread-safe.
  */
 public final class PolicyLoader {
-  private static final List<String> TOP_FIELDS = List.of("rules");
-  private static final List<String> RULE_FIELDS = List.of("action", "plugins", "source", "versions", "unless", "reason");
+  private static final List<String> TOP_FIELDS = List.of("rules", "extends");
+  private static final List<String> RULE_FIELDS =
+      List.of("action", "plugins", "source", "versions", "capabilities", "content", "unless", "reason");
   private static final List<String> UNLESS_FIELDS = List.of("trust_score", "signed");
   private static final String BUILT_IN_LABEL = "(built-in) policies.default.yaml";
 
@@ -60,7 +63,7 @@ public final class PolicyLoader {
     if (!root.isObject()) {
       throw doc.error("", "expected a mapping with a `rules` list", "start the file with `rules:`");
     }
-    refuseUnknown(doc, "", root, TOP_FIELDS, "the top level holds only `rules`");
+    refuseUnknown(doc, "", root, TOP_FIELDS, "the top level holds `rules` and `extends`");
     JsonNode list = root.get("rules");
     if (list == null) {
       throw doc.error("", "missing field `rules`", "write `rules: []` for a policy where the registry modes decide");
@@ -73,7 +76,60 @@ public final class PolicyLoader {
     for (int i = 0; i < list.size(); i++) {
       rules.add(parseRule(doc, "/rules/" + i, list.get(i), i + 1));
     }
-    return new Policy(rules, file);
+    return new Policy(rules, file, parseExtends(doc, root.get("extends")), List.of());
+  }
+
+  /**
+   * {@code extends: [URL or registry:NAME/path, ...]} (a single string is one entry).
+   */
+  private static List<PolicyReference> parseExtends(JsonDocument doc, JsonNode node) {
+    List<PolicyReference> references = new ArrayList<>();
+    if (node == null) {
+      return references;
+    }
+    String hint = "write `extends: [\"https://policies.example.com/plugins.yaml\"]` or `extends: [\"registry:team/policy.yaml\"]`";
+    List<JsonNode> items = new ArrayList<>();
+    List<String> pointers = new ArrayList<>();
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        items.add(node.get(i));
+        pointers.add("/extends/" + i);
+      }
+    } else {
+      items.add(node);
+      pointers.add("/extends");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String at = pointers.get(i);
+      if (!item.isTextual() || item.textValue().isBlank()) {
+        throw doc.error(at, "expected a policy URL or `registry:NAME/path`, found " + describe(item), hint);
+      }
+      String location = item.textValue().strip();
+      if (!isReference(location)) {
+        throw doc.error(at, "`" + location + "` is neither an http(s) URL nor `registry:NAME/path`", hint);
+      }
+      if (references.stream().anyMatch(r -> r.location().equals(location))) {
+        throw doc.error(at, "`" + location + "` is extended twice", "list each organisation policy once");
+      }
+      references.add(new PolicyReference(location, doc.line(at)));
+    }
+    return references;
+  }
+
+  private static boolean isReference(String location) {
+    if (location.startsWith("registry:")) {
+      PolicyReference reference = new PolicyReference(location, 0);
+      return reference.registry() != null && !reference.registry().isEmpty() && reference.path() != null
+          && !reference.path().isEmpty() && !reference.path().startsWith("/")
+          && java.util.Arrays.stream(reference.path().split("/")).noneMatch(s -> s.equals(".."));
+    }
+    try {
+      java.net.URI uri = java.net.URI.create(location);
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static Rule parseRule(JsonDocument doc, String at, JsonNode node, int number) {
@@ -82,8 +138,11 @@ public final class PolicyLoader {
     }
     refuseUnknown(doc, at, node, RULE_FIELDS, "a rule has: " + String.join(", ", RULE_FIELDS));
     String actionText = requiredString(doc, at, node, "action");
-    Action action = Action.parse(actionText).orElseThrow(
-        () -> doc.error(at + "/action", "unknown action `" + actionText + "`", "use one of: " + Action.choices()));
+    Optional<Action> parsedAction = Action.parse(actionText);
+    if (parsedAction.isEmpty()) {
+      throw doc.error(at + "/action", "unknown action `" + actionText + "`", "use one of: " + Action.choices());
+    }
+    Action action = parsedAction.get();
     JsonNode plugins = node.get("plugins");
     if (plugins == null) {
       throw doc.error(at, "missing field `plugins`", "list the plugin names or globs: `plugins: [\"name\", \"prefix-*\"]`");
@@ -112,9 +171,52 @@ public final class PolicyLoader {
           () -> doc.error(at + "/versions", "invalid version range `" + versionsText + "`",
               "use an npm-style range such as \"<1.4.2\", \"^1.2\", \">=1 <2\" or \"1.x\""));
     }
+    List<Capability> capabilities = node.has("capabilities") ? parseCapabilities(doc, at, node.get("capabilities")) : null;
+    ContentCondition content = null;
+    String contentText = optionalString(doc, at, node, "content");
+    if (contentText != null) {
+      content = ContentCondition.parse(contentText).orElseThrow(() -> doc.error(at + "/content",
+          "unknown content condition `" + contentText + "`", "use one of: " + ContentCondition.choices()));
+      if (action != Action.DENY) {
+        throw doc.error(at + "/content", "`content` applies to `deny` rules only, not to `" + action.wire() + "`",
+            "write `action: deny` with `content: hidden-unicode` to block plugins whose files hide text");
+      }
+    }
     Unless unless = node.has("unless") ? parseUnless(doc, at + "/unless", node.get("unless")) : null;
     String reason = optionalString(doc, at, node, "reason");
-    return new Rule(number, doc.line(at), action, globs, source, versions, unless, reason);
+    return new Rule(number, doc.line(at), action, globs, source, versions, unless, reason, capabilities, content, null);
+  }
+
+  /** {@code capabilities: [hooks, mcp-servers]} (or one name): the rule matches a plugin with any of them. */
+  private static List<Capability> parseCapabilities(JsonDocument doc, String at, JsonNode node) {
+    String hint = "list what the rule is about, e.g. `capabilities: [hooks, mcp-servers]` (" + Capability.choices() + ")";
+    List<JsonNode> items = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(items::add);
+    } else {
+      items.add(node);
+    }
+    if (items.isEmpty()) {
+      throw doc.error(at + "/capabilities", "expected at least one capability, found an empty list", hint);
+    }
+    List<Capability> capabilities = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String pointer = node.isArray() ? at + "/capabilities/" + i : at + "/capabilities";
+      if (!item.isTextual()) {
+        throw doc.error(pointer, "expected a capability name, found " + describe(item), hint);
+      }
+      String text = item.textValue();
+      Capability capability = Capability.parse(text).orElseThrow(() -> {
+        String close = EditDistance.closest(text, Capability.names());
+        return doc.error(pointer, "unknown capability `" + text + "`",
+            close != null ? "did you mean `" + close + "`?" : "use one of: " + Capability.choices());
+      });
+      if (!capabilities.contains(capability)) {
+        capabilities.add(capability);
+      }
+    }
+    return capabilities;
   }
 
   private static Unless parseUnless(JsonDocument doc, String at, JsonNode node) {
@@ -133,8 +235,11 @@ public final class PolicyLoader {
       if (!trustNode.isTextual()) {
         throw doc.error(at + "/trust_score", "expected a comparison such as \">= 80\", found " + describe(trustNode), hint);
       }
-      trust = TrustScoreCondition.parse(trustNode.textValue()).orElseThrow(
-          () -> doc.error(at + "/trust_score", "invalid comparison `" + trustNode.textValue() + "`", hint));
+      Optional<TrustScoreCondition> parsedTrust = TrustScoreCondition.parse(trustNode.textValue());
+      if (parsedTrust.isEmpty()) {
+        throw doc.error(at + "/trust_score", "invalid comparison `" + trustNode.textValue() + "`", hint);
+      }
+      trust = parsedTrust.get();
     }
     Boolean signed = null;
     JsonNode signedNode = node.get("signed");

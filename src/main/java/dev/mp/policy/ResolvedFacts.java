@@ -1,5 +1,9 @@
 package dev.mp.policy;
 
+import dev.mp.capability.Capabilities;
+import dev.mp.capability.CapabilityDetector;
+import dev.mp.content.PluginScanner;
+import dev.mp.registry.PackageSource;
 import dev.mp.resolve.PolicyVerdict;
 import dev.mp.resolve.ResolvedPlugin;
 import dev.mp.resolve.SignatureStatus;
@@ -17,6 +21,43 @@ public final class ResolvedFacts {
   public static PluginFacts of(ResolvedPlugin plugin) {
     return new PluginFacts(plugin.name(), plugin.version(), plugin.registry(), plugin.trustScore(),
         state(plugin.signature()));
+  }
+
+  /**
+   * What a resolved plugin can do, as far as is known before it is fetched: read from its folder and
+   * marketplace entry when the package is a local folder, from the entry's declarations otherwise, or
+   * null when its registry says nothing (an index entry: known only once its files are fetched).
+   */
+  public static Capabilities capabilities(ResolvedPlugin plugin) {
+    String entryFields = plugin.release().details().entryFields();
+    if (plugin.source() instanceof PackageSource.Folder folder) {
+      return CapabilityDetector.ofFolder(folder.path(), entryFields);
+    }
+    return entryFields == null ? null : CapabilityDetector.ofEntry(entryFields);
+  }
+
+  /**
+   * The facts of a resolved plugin with what the policy's rules need and is at hand before fetching:
+   * capabilities when a rule has a {@code capabilities} condition (or {@code withCapabilities}), and the
+   * hidden text of a local folder when a rule has a {@code content} condition.
+   */
+  public static PluginFacts of(ResolvedPlugin plugin, Policy policy, boolean withCapabilities) {
+    return of(plugin, withCapabilities || policy.usesCapabilities(), policy.usesContent());
+  }
+
+  /**
+   * The facts of a resolved plugin, with its capabilities when {@code withCapabilities} and the hidden
+   * text of its local folder when {@code withContent} (callers judging many plugins ask the policy once).
+   */
+  public static PluginFacts of(ResolvedPlugin plugin, boolean withCapabilities, boolean withContent) {
+    PluginFacts facts = of(plugin);
+    if (withCapabilities) {
+      facts = facts.withCapabilities(capabilities(plugin));
+    }
+    if (withContent && plugin.source() instanceof PackageSource.Folder folder) {
+      facts = facts.withHiddenText(PluginScanner.scan(folder.path()));
+    }
+    return facts;
   }
 
   static SignatureState state(SignatureStatus status) {

@@ -1,5 +1,6 @@
 package dev.mp.policy;
 
+import dev.mp.capability.Capability;
 import dev.mp.io.Glob;
 import java.util.List;
 import java.util.Objects;
@@ -30,13 +31,22 @@ public record RuleTrace(Rule rule, Outcome outcome, PluginFacts facts) {
     SOURCE("source"),
     /** The version is outside its {@code versions}, unknown, or not semver. */
     VERSIONS("versions"),
+    /** The plugin has none of its {@code capabilities}, or they are not known yet. */
+    CAPABILITIES("capabilities"),
+    /** The plugin's files hold none of its {@code content}, or they were not scanned. */
+    CONTENT("content"),
     /** Every condition of its {@code unless} holds. */
     UNLESS("unless"),
     /**
      * An allow or require rule on a plugin from an allow-listed registry that neither names the plugin
      * exactly nor carries {@code source:} of that registry.
      */
-    ALLOW_LISTED("allow-listed");
+    ALLOW_LISTED("allow-listed"),
+    /**
+     * An inherited allow or require rule matched: it ends that organisation policy's say without
+     * deciding, and the policies after it (the project's last) decide — inheritance only tightens.
+     */
+    PASSED("passed");
 
     private final String wire;
 
@@ -74,14 +84,49 @@ public record RuleTrace(Rule rule, Outcome outcome, PluginFacts facts) {
         return VersionFilter.isSemver(facts.version())
             ? "version " + facts.version() + " is outside " + range
             : "version `" + facts.version() + "` is not semver, so it cannot be inside " + range;
+      case CAPABILITIES:
+        String wanted = String.join(", ", rule.capabilities().stream().map(Capability::wire).toList());
+        if (facts.capabilities() == null) {
+          return pattern + " matches, but what the plugin can do is not known yet (its files are read at install)";
+        }
+        return pattern + " matches, but the plugin has none of " + wanted + " (it has: "
+            + facts.capabilities().describe() + ")";
+      case CONTENT:
+        if (facts.hiddenText() == null) {
+          return pattern + " matches, but the plugin's files were not scanned (they are, at install and by"
+              + " `mp policy enforce`)";
+        }
+        return pattern + " matches, but no " + rule.content().wire() + " was found in the plugin's files";
+      case PASSED:
+        return pattern + " matches " + name + conditions() + "; an inherited " + rule.action().wire()
+            + " does not decide: the policies after it do (inheritance only tightens)";
       case UNLESS:
         return pattern + " matches, but every `unless` condition holds: " + unlessChecks();
       case ALLOW_LISTED:
         return pattern + " matches, but `" + facts.source() + "` is allow-listed: an " + rule.action().wire()
             + " rule counts only when it names " + name + " exactly or carries `source: " + facts.source() + "`";
       default:
-        return pattern + " matches " + name + (rule.unless() == null ? "" : "; `unless` does not apply: " + unlessChecks());
+        return pattern + " matches " + name + conditions()
+            + (rule.unless() == null ? "" : "; `unless` does not apply: " + unlessChecks());
     }
+  }
+
+  /** What the capability and content conditions found, when the rule has them. */
+  private String conditions() {
+    StringBuilder out = new StringBuilder();
+    if (rule.capabilities() != null && facts.capabilities() != null) {
+      Capability found = facts.capabilities().firstOf(rule.capabilities()).orElse(null);
+      if (found != null) {
+        var names = facts.capabilities().names(found);
+        out.append(", which has ").append(found.wire()).append(names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
+      }
+    }
+    if (rule.content() != null && facts.hiddenText() != null && !facts.hiddenText().isEmpty()) {
+      int count = facts.hiddenText().size();
+      out.append(out.length() == 0 ? ", whose" : " and whose").append(" files hold hidden text (").append(count)
+          .append(count == 1 ? " finding: " : " findings, first: ").append(facts.hiddenText().get(0).describe()).append(')');
+    }
+    return out.toString();
   }
 
   private String unlessChecks() {
@@ -91,6 +136,7 @@ public record RuleTrace(Rule rule, Outcome outcome, PluginFacts facts) {
 
   /** {@code rule 2 (allow) skipped (source): the rule is for `local`; the plugin is from `public`}. */
   public String describe() {
-    return rule.label() + (matched() ? " matched: " : " skipped (" + outcome.wire() + "): ") + detail();
+    String how = matched() ? " matched: " : outcome == Outcome.PASSED ? " passed: " : " skipped (" + outcome.wire() + "): ";
+    return rule.label() + how + detail();
   }
 }

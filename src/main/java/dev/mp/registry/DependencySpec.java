@@ -8,9 +8,15 @@ import java.util.Objects;
  *
  * @param name the plugin depended on
  * @param range an npm-style range; {@code *} when none was given
- * @param registry the registry it must come from ({@code marketplace} in Claude Code's form), or null
+ * @param registry the registry it must come from, {@link #SAME_REGISTRY} for the registry of the release that
+ *     depends on it, or null for any. Claude Code's {@code marketplace} names a Claude Code marketplace,
+ *     not an mp registry: the parsers turn one naming the dependent's own marketplace into {@link
+ *     #SAME_REGISTRY} and ignore (with a warning) one naming another
  */
 public record DependencySpec(String name, String range, String registry) {
+  /** The registry of the depending release (never a registry name, which starts with a letter or digit). */
+  public static final String SAME_REGISTRY = "=";
+
   public DependencySpec {
     Objects.requireNonNull(name);
     String stripped = range == null ? "" : range.strip();
@@ -24,6 +30,11 @@ public record DependencySpec(String name, String range, String registry) {
     return at < 0
         ? new DependencySpec(trimmed, "*", null)
         : new DependencySpec(trimmed.substring(0, at), trimmed.substring(at + 1), null);
+  }
+
+  /** The registry this dependency must come from when {@code dependentRegistry} offers the dependent, or null. */
+  public String registryFor(String dependentRegistry) {
+    return SAME_REGISTRY.equals(registry) ? dependentRegistry : registry;
   }
 
   /** {@code name@range}, or {@code name} for any version; the registry pin is not part of it. */

@@ -2,6 +2,7 @@ package dev.mp.registry;
 
 import dev.mp.ErrorCode;
 import dev.mp.MpException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,13 @@ public record RegistrySet(List<LoadedRegistry> registries) {
 
   /** The registries that can answer lookups, in priority order. */
   public List<LoadedRegistry> available() {
-    return registries.stream().filter(LoadedRegistry::available).toList();
+    List<LoadedRegistry> available = new ArrayList<>(registries.size());
+    for (LoadedRegistry registry : registries) {
+      if (registry.available()) {
+        available.add(registry);
+      }
+    }
+    return List.copyOf(available);
   }
 
   /**

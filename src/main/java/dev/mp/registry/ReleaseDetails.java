@@ -8,8 +8,9 @@ package dev.mp.registry;
  *     already pins it still installs it (cargo's semantics)
  * @param yankedReason why it was withdrawn, or null
  * @param entryFields the marketplace entry's fields other than {@code name}, {@code source},
- *     {@code version} and {@code description} (component fields, {@code strict}, {@code category},
- *     ...), as a canonical JSON object, or null when the registry gives none
+ *     {@code version}, {@code description} and {@code dependencies} (component fields, {@code strict},
+ *     {@code category}, ...), as a canonical JSON object on one line, or null when the registry gives
+ *     none; the dependencies are the release's own, which mp writes in Claude Code's object form
  */
 public record ReleaseDetails(boolean yanked, String yankedReason, String entryFields) {
   /** A release with nothing to add: published, no marketplace entry fields. */

@@ -10,17 +10,30 @@ import java.util.TreeSet;
 
 /** Turns the assessed decisions into the {@link Resolution}: plugins, warnings and the trace. */
 final class Assembler {
-  private static final Comparator<Constraint> CONSTRAINT_ORDER =
-      Comparator.comparing((Constraint c) -> c.requiredBy() == null ? "" : c.requiredBy())
-          .thenComparing(Constraint::range)
-          .thenComparing(c -> c.registry() == null ? "" : c.registry());
+  /** By the plugin requiring it (the request first), then range, then registry (none first). */
+  private static final Comparator<Constraint> CONSTRAINT_ORDER = new Comparator<>() {
+    @Override
+    public int compare(Constraint a, Constraint b) {
+      int byRequirer = (a.requiredBy() == null ? "" : a.requiredBy()).compareTo(b.requiredBy() == null ? "" : b.requiredBy());
+      if (byRequirer != 0) {
+        return byRequirer;
+      }
+      int byRange = a.range().compareTo(b.range());
+      if (byRange != 0) {
+        return byRange;
+      }
+      return (a.registry() == null ? "" : a.registry()).compareTo(b.registry() == null ? "" : b.registry());
+    }
+  };
 
   private Assembler() {}
 
   static Resolution resolution(Catalog catalog, List<Assessment> assessments, List<Conflict> conflicts,
       Preferences preferences, boolean explain) {
     Map<String, Conflict> conflictByPlugin = new HashMap<>();
-    conflicts.forEach(conflict -> conflictByPlugin.put(conflict.plugin(), conflict));
+    for (Conflict conflict : conflicts) {
+      conflictByPlugin.put(conflict.plugin(), conflict);
+    }
     Map<String, Assessment> byName = new HashMap<>();
     List<ResolvedPlugin> plugins = new ArrayList<>(assessments.size());
     List<Trace.PluginTrace> traces = explain ? new ArrayList<>(assessments.size()) : null;
@@ -91,6 +104,15 @@ final class Assembler {
   /** Unavailable registries, then preferences and remembered sources that could not be honoured. */
   private static List<String> warnings(Catalog catalog, Map<String, Assessment> byName, Preferences preferences) {
     List<String> warnings = new ArrayList<>();
+    for (Assessment assessment : new java.util.TreeMap<>(byName).values()) {
+      Candidate chosen = assessment.chosen;
+      if (chosen.release.yanked()) {
+        String reason = chosen.release.details().yankedReason();
+        warnings.add("`" + assessment.node.name + "` " + chosen.version + " is yanked in `" + chosen.registryName + "`"
+            + (reason == null ? "" : " (" + reason + ")") + "; kept because `plugin-lock.json` pins it — `mp install "
+            + assessment.node.name + "` moves to a release that is not yanked");
+      }
+    }
     for (LoadedRegistry registry : catalog.consulted) {
       if (!registry.available()) {
         warnings.add("registry `" + registry.name() + "` is unavailable and was skipped"
@@ -114,6 +136,7 @@ final class Assembler {
             + unusable(catalog, assessment, locked.getValue()));
       }
     }
+    warnings.addAll(catalog.tagProblems);
     return warnings;
   }
 

@@ -55,7 +55,8 @@ final class Assessment {
         boolean pinnedAway = pin != null && !pin.equals(registry.name());
         alternatives.add(offer(latest, priority, false));
         consult(registry.name(), priority, pinnedAway ? Trace.Offering.PINNED_ELSEWHERE : Trace.Offering.NO_MATCHING_RELEASE,
-            latest.version.text(), latest.release.integrity(), pinnedAway ? "must come from `" + pin + "`" : versions(all));
+            latest.version.text(), latest.release.integrity(),
+            pinnedAway ? "must come from `" + pin + "`" : join(versions(all), skippedYanked(node, all)));
         continue;
       }
       Offer offer = offer(best, priority, true);
@@ -75,7 +76,8 @@ final class Assessment {
         }
       }
       sourceReleases.add(best);
-      consult(registry.name(), priority, Trace.Offering.OFFERED, best.version.text(), best.release.integrity(), detail);
+      consult(registry.name(), priority, Trace.Offering.OFFERED, best.version.text(), best.release.integrity(),
+          join(join(detail, lockedYanked(best)), skippedYanked(node, all)));
     }
     this.conflict = conflictOf(sourceReleases, anyDifferent, anyUnverifiable, strategy);
   }
@@ -131,6 +133,32 @@ final class Assessment {
     return sameVersion != null ? sameVersion : first(satisfying);
   }
 
+  /** {@code skipped yanked 1.2.0 (reason)}: yanked releases that satisfy the constraints; null when none. */
+  private static String skippedYanked(Node node, Candidate[] all) {
+    StringJoiner skipped = new StringJoiner(", ", "skipped yanked ", "");
+    skipped.setEmptyValue("");
+    for (Candidate candidate : all) {
+      if (!candidate.eligible && node.accepts(candidate)) {
+        String reason = candidate.release.details().yankedReason();
+        skipped.add(candidate.version.text() + (reason == null ? "" : " (" + reason + ")"));
+      }
+    }
+    return skipped.length() == 0 ? null : skipped.toString();
+  }
+
+  /** For a yanked release kept because the lockfile pins it: says so; else null. */
+  private static String lockedYanked(Candidate candidate) {
+    if (!candidate.release.yanked()) {
+      return null;
+    }
+    String reason = candidate.release.details().yankedReason();
+    return "yanked" + (reason == null ? "" : " (" + reason + ")") + ", kept because `plugin-lock.json` pins it";
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : b == null ? a : a + "; " + b;
+  }
+
   private static Candidate first(Candidate[] candidates) {
     return candidates.length == 0 ? null : candidates[0];
   }
@@ -147,7 +175,7 @@ final class Assessment {
   private static String versions(Candidate[] all) {
     StringJoiner out = new StringJoiner(", ", "has ", "");
     for (int i = 0; i < all.length && i < 5; i++) {
-      out.add(all[i].version.text());
+      out.add(all[i].version.text() + (all[i].eligible ? "" : " (yanked)"));
     }
     return all.length > 5 ? out + ", … " + (all.length - 5) + " more" : out.toString();
   }

@@ -34,6 +34,11 @@ enum Content {
       return g.sha() != null && h.sha() != null && g.sha().equalsIgnoreCase(h.sha())
           && repository(g.url()).equals(repository(h.url())) && subdir(g.subdir()).equals(subdir(h.subdir()));
     }
+    if (x instanceof PackageSource.Npm m && y instanceof PackageSource.Npm n) {
+      // The same package and spec from the same npm registry: the registry, not the listing, holds the content.
+      return m.name().equals(n.name()) && m.spec().equals(n.spec()) && m.registryUrl().equals(n.registryUrl())
+          && java.util.Objects.equals(m.version(), n.version());
+    }
     if (x instanceof PackageSource.Archive && y instanceof PackageSource.Archive) {
       return ((PackageSource.Archive) x).location().equals(((PackageSource.Archive) y).location())
           && a.archiveIntegrity() != null && a.archiveIntegrity().equals(b.archiveIntegrity());

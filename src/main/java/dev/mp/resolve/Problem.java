@@ -59,13 +59,59 @@ final class Problem {
       hints.add(searched(catalog));
       return new Problem(code, subject + " not found in " + where, hints, node.name, List.of());
     }
+    String yanked = yankedMatches(catalog, node, pin);
+    String yankedNote = yanked.isEmpty() ? "" : "; yanked, so skipped: " + yanked;
+    List<String> hints = new ArrayList<>();
+    if (!yanked.isEmpty()) {
+      hints.add("a yanked release is installed only where `plugin-lock.json` already pins it; ask for a release"
+          + " that is not yanked");
+    }
+    hints.add("available: " + available);
+    String tags = tagsHint(catalog, node, pin);
+    if (tags != null) {
+      hints.add(tags);
+    }
     if (requestedOnly) {
       StringJoiner ranges = new StringJoiner("` and `", "`", "`");
       node.needs.forEach(need -> ranges.add(need.range.text()));
-      return of(ErrorCode.PLUGIN_NOT_FOUND, "no release of `" + node.name + "` in " + where + " satisfies " + ranges,
-          "available: " + available);
+      return new Problem(ErrorCode.PLUGIN_NOT_FOUND,
+          "no release of `" + node.name + "` in " + where + " satisfies " + ranges + yankedNote, hints, null, List.of());
     }
-    return of(ErrorCode.DEPENDENCY_ERROR, unsatisfiedMessage(solver, node, where), "available: " + available);
+    return new Problem(ErrorCode.DEPENDENCY_ERROR, unsatisfiedMessage(solver, node, where) + (yanked.isEmpty() ? ""
+        : "\n  yanked, so skipped: " + yanked), hints, null, List.of());
+  }
+
+  /** How a git source offers versions for a range, when an eligible registry has the plugin from git. */
+  private static String tagsHint(Catalog catalog, Node node, String pin) {
+    for (int r = 0; r < catalog.available.length; r++) {
+      dev.mp.registry.PluginEntry entry = node.offerings.entry(r);
+      if (entry != null && (pin == null || pin.equals(catalog.available[r].name()))
+          && entry.latest().source() instanceof dev.mp.registry.PackageSource.Git) {
+        return "`" + node.name + "` comes from a git repository, whose versions for a range are its `" + node.name
+            + "--v<version>` tags (`claude plugin tag` creates them)";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code 1.2.0 in `team` (reason)}: the yanked releases that satisfy every constraint on the node, in
+   * the eligible registries; "" when none.
+   */
+  private static String yankedMatches(Catalog catalog, Node node, String pin) {
+    StringJoiner out = new StringJoiner(", ");
+    for (int r = 0; r < catalog.available.length; r++) {
+      if (pin != null && !pin.equals(catalog.available[r].name())) {
+        continue;
+      }
+      for (Candidate candidate : node.offerings.candidates(r)) {
+        if (!candidate.eligible && node.accepts(candidate)) {
+          String reason = candidate.release.details().yankedReason();
+          out.add(candidate.version + " in `" + catalog.available[r].name() + "`" + (reason == null ? "" : " (" + reason + ")"));
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** A decided plugin does not satisfy a constraint added after it was decided. */
@@ -179,7 +225,7 @@ final class Problem {
       if (candidates.length > 0) {
         StringJoiner versions = new StringJoiner(", ");
         for (int i = 0; i < candidates.length && i < 5; i++) {
-          versions.add(candidates[i].version.text());
+          versions.add(candidates[i].version.text() + (candidates[i].eligible ? "" : " (yanked)"));
         }
         if (candidates.length > 5) {
           versions.add("… " + (candidates.length - 5) + " more");

@@ -11,6 +11,7 @@ import dev.mp.io.SafeUrl;
 import dev.mp.registry.DependencySpec;
 import dev.mp.registry.LoadedRegistry;
 import dev.mp.registry.RegistrySet;
+import dev.mp.registry.VersionTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,16 @@ import java.util.stream.Collectors;
  * into one consistent set (see {@link Solver}). Registries that would supply different content are a
  * {@link Conflict}, settled by the request's {@link ConflictStrategy} and appended to the audit trail.
  *
- * <p>Pure with respect to its inputs, the audit trail and the terminal: the same registries and request
- * give the same {@link Resolution}. Lookups are by name only, so the cost follows the requested set,
+ * <p>Pure with respect to its inputs, the audit trail, the terminal and the git release tags it asks
+ * {@link VersionTags} for (only for ranges on git-sourced plugins): the same registries, tags and
+ * request give the same {@link Resolution}. Lookups are by name only, so the cost follows the requested set,
  * not the size of the indexes. Not thread-safe; cheap to create, one per operation.
  */
 public final class RegistryResolver {
   private final RegistrySet registries;
   private final Context context;
   private final AuditLog audit;
+  private final VersionTags tags;
 
   /** A resolver writing conflicts to the project's {@code .claude/federation-audit.jsonl}. */
   public RegistryResolver(RegistrySet registries, Context context) {
@@ -40,9 +43,18 @@ public final class RegistryResolver {
   }
 
   public RegistryResolver(RegistrySet registries, Context context, AuditLog audit) {
+    this(registries, context, audit, VersionTags.NONE);
+  }
+
+  /**
+   * A resolver that also offers the {@code <name>--v<version>} tags of git sources, listed through
+   * {@code tags}, when a range other than {@code *} asks for such a plugin.
+   */
+  public RegistryResolver(RegistrySet registries, Context context, AuditLog audit, VersionTags tags) {
     this.registries = registries;
     this.context = context;
     this.audit = audit;
+    this.tags = tags;
   }
 
   /**
@@ -65,7 +77,7 @@ public final class RegistryResolver {
       }
     }
     new RegistrySet(enabled).requireAvailable();
-    Catalog catalog = new Catalog(enabled);
+    Catalog catalog = new Catalog(enabled, tags, request.lockedVersions(), request.lockedSources());
     List<Solver.Root> roots = roots(request.specs());
     validatePreferences(catalog, request.preferences());
     Preferences preferences = new Preferences(request.preferences(), request.lockedSources());
@@ -196,9 +208,12 @@ public final class RegistryResolver {
       }
       roots.add(new Solver.Root(name, range));
     }
-    roots.sort((a, b) -> {
-      int byName = a.name().compareTo(b.name());
-      return byName != 0 ? byName : a.range().text().compareTo(b.range().text());
+    roots.sort(new java.util.Comparator<Solver.Root>() {
+      @Override
+      public int compare(Solver.Root a, Solver.Root b) {
+        int byName = a.name().compareTo(b.name());
+        return byName != 0 ? byName : a.range().text().compareTo(b.range().text());
+      }
     });
     return roots;
   }

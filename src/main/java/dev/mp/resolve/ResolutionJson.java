@@ -61,7 +61,7 @@ public final class ResolutionJson {
       ObjectNode d = dependencies.addObject();
       d.put("name", dependency.name());
       d.put("range", dependency.range());
-      d.put("registry", dependency.registry());
+      d.put("registry", dependency.registryFor(plugin.registry()));
     }
     ArrayNode constraints = node.putArray("constraints");
     plugin.constraints().forEach(c -> constraints.add(constraint(c)));

@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * @param lockedSources plugin → registry it was taken from last time (the lockfile's {@code source}),
  *     honoured like a preference while that registry still offers a satisfying release, so a conflict
  *     answered once is not asked again and CI resolves the same way
+ * @param lockedVersions plugin → version the lockfile pins it at: that release stays eligible when its
+ *     registry has yanked it (cargo's semantics), every other yanked release is skipped
  * @param strategy what to do with conflicts no preference settles ({@code defaults.conflictResolution})
  * @param explain build the {@link Trace} of the resolution
  * @param audit append each conflict and its resolution to the audit trail
@@ -26,6 +28,7 @@ public record ResolveRequest(
     List<String> specs,
     Map<String, String> preferences,
     Map<String, String> lockedSources,
+    Map<String, String> lockedVersions,
     ConflictStrategy strategy,
     boolean explain,
     boolean audit) {
@@ -33,32 +36,37 @@ public record ResolveRequest(
     specs = List.copyOf(specs);
     preferences = Collections.unmodifiableMap(new TreeMap<>(preferences));
     lockedSources = Collections.unmodifiableMap(new TreeMap<>(lockedSources));
+    lockedVersions = Collections.unmodifiableMap(new TreeMap<>(lockedVersions));
     Objects.requireNonNull(strategy);
   }
 
   /** Resolves {@code specs} with the default strategy ({@code highest-priority}), auditing, no trace. */
   public static ResolveRequest of(List<String> specs) {
-    return new ResolveRequest(specs, Map.of(), Map.of(), ConflictStrategy.HIGHEST_PRIORITY, false, true);
+    return new ResolveRequest(specs, Map.of(), Map.of(), Map.of(), ConflictStrategy.HIGHEST_PRIORITY, false, true);
   }
 
   public ResolveRequest withStrategy(ConflictStrategy value) {
-    return new ResolveRequest(specs, preferences, lockedSources, value, explain, audit);
+    return new ResolveRequest(specs, preferences, lockedSources, lockedVersions, value, explain, audit);
   }
 
   public ResolveRequest withPreferences(Map<String, String> value) {
-    return new ResolveRequest(specs, value, lockedSources, strategy, explain, audit);
+    return new ResolveRequest(specs, value, lockedSources, lockedVersions, strategy, explain, audit);
   }
 
   public ResolveRequest withLockedSources(Map<String, String> value) {
-    return new ResolveRequest(specs, preferences, value, strategy, explain, audit);
+    return new ResolveRequest(specs, preferences, value, lockedVersions, strategy, explain, audit);
+  }
+
+  public ResolveRequest withLockedVersions(Map<String, String> value) {
+    return new ResolveRequest(specs, preferences, lockedSources, value, strategy, explain, audit);
   }
 
   public ResolveRequest withExplain(boolean value) {
-    return new ResolveRequest(specs, preferences, lockedSources, strategy, value, audit);
+    return new ResolveRequest(specs, preferences, lockedSources, lockedVersions, strategy, value, audit);
   }
 
   public ResolveRequest withAudit(boolean value) {
-    return new ResolveRequest(specs, preferences, lockedSources, strategy, explain, value);
+    return new ResolveRequest(specs, preferences, lockedSources, lockedVersions, strategy, explain, value);
   }
 
   /**

@@ -34,13 +34,19 @@ public final class SignatureVerification {
    * @param memo where verified signatures are remembered, e.g. {@link VerifiedSignatures#inCache}
    */
   public SignatureVerification(List<RegistrySpec> registries, VerifiedSignatures memo) {
-    registries.forEach(spec -> specs.put(spec.name(), spec));
+    for (RegistrySpec spec : registries) {
+      specs.put(spec.name(), spec);
+    }
     this.memo = memo;
   }
 
   /** Verification against the specs of {@code registries}. */
   public static SignatureVerification of(RegistrySet registries, VerifiedSignatures memo) {
-    return new SignatureVerification(registries.registries().stream().map(LoadedRegistry::spec).toList(), memo);
+    List<RegistrySpec> specs = new ArrayList<>(registries.registries().size());
+    for (LoadedRegistry registry : registries.registries()) {
+      specs.add(registry.spec());
+    }
+    return new SignatureVerification(specs, memo);
   }
 
   /**
@@ -84,12 +90,12 @@ public final class SignatureVerification {
   }
 
   private TrustedKeys keys(String registry) {
-    return keys.computeIfAbsent(registry, name -> {
-      RegistrySpec spec = specs.get(name);
-      if (spec == null || spec.keys().isEmpty()) {
-        return TrustedKeys.NONE;
-      }
-      return TrustedKeys.parse(spec.keys()).withMemo(memo);
-    });
+    TrustedKeys found = keys.get(registry);
+    if (found == null) {
+      RegistrySpec spec = specs.get(registry);
+      found = spec == null || spec.keys().isEmpty() ? TrustedKeys.NONE : TrustedKeys.parse(spec.keys()).withMemo(memo);
+      keys.put(registry, found);
+    }
+    return found;
   }
 }

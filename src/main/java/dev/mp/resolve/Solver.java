@@ -133,7 +133,7 @@ final class Solver {
             ((MpException) parsed).getMessage()));
       }
       Node target = node(dependency.name());
-      Need need = new Need((VersionRange) parsed, dependency.registry(), frame);
+      Need need = new Need((VersionRange) parsed, dependency.registryFor(candidate.registryName), frame);
       addNeed(target, need);
       frame.added.add(need);
       if (target.frame != null) {
@@ -209,15 +209,18 @@ final class Solver {
   }
 
   /**
-   * The registry's releases that satisfy every constraint on the node, best first. Shared arrays:
-   * callers must not modify them.
+   * The registry's releases that satisfy every constraint on the node, best first, yanked ones left out
+   * (unless the lockfile pins them). Shared arrays: callers must not modify them.
    */
   Candidate[] satisfying(Node node, int registry) {
+    if (wantsTags(node)) {
+      node.offerings.addTags(registry);
+    }
     Candidate[] all = node.offerings.candidates(registry);
     int count = 0;
     Candidate[] matches = null;
     for (int i = 0; i < all.length; i++) {
-      if (node.accepts(all[i])) {
+      if (all[i].eligible && node.accepts(all[i])) {
         if (matches != null) {
           matches[count] = all[i];
         }
@@ -231,6 +234,16 @@ final class Solver {
       return all;
     }
     return count == 0 ? NONE : java.util.Arrays.copyOf(matches, count);
+  }
+
+  /** True when a constraint on the node is a range other than {@code *}: then git tags count as releases. */
+  private static boolean wantsTags(Node node) {
+    for (int i = 0; i < node.needs.size(); i++) {
+      if (!node.needs.get(i).range.isAny()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The plugins leading from a requested one to {@code node}, following each one's first constraint. */

@@ -34,7 +34,13 @@ public final class VersionRange {
     this.text = text;
     this.sets = sets;
     this.exact = exact;
-    this.any = sets != null && sets.stream().anyMatch(set -> set.size() == 1 && set.get(0).isAny());
+    boolean anySet = false;
+    if (sets != null) {
+      for (List<RangeComparator> set : sets) {
+        anySet |= set.size() == 1 && set.get(0).isAny();
+      }
+    }
+    this.any = anySet;
   }
 
   /**

@@ -81,6 +81,27 @@ public final class IndexSigner {
    *     {@code expires} is already past (and no new lifetime is given)
    */
   public static SignedIndex sign(String label, byte[] input, Ed25519PrivateKey key, Duration expiresIn, Instant now) {
+    return sign(label, input, key, expiresIn, now, (name, version, integrity) -> false);
+  }
+
+  /**
+   * Which entries and releases keep the {@code signature} they carry instead of being signed again. A
+   * caller may say so only for signatures it knows this key made over the same statement (Ed25519
+   * signatures are deterministic, so signing again would give the same bytes): for example the
+   * releases of an index whose {@code .sig} verifies under the key, when only other releases changed.
+   */
+  @FunctionalInterface
+  public interface KeepSignature {
+    boolean keep(String name, String version, String integrity);
+  }
+
+  /**
+   * {@link #sign(String, byte[], Ed25519PrivateKey, Duration, Instant)} that keeps the signatures
+   * {@code keep} vouches for: publishing one release into an index of thousands signs one statement
+   * (and the index), not thousands.
+   */
+  public static SignedIndex sign(String label, byte[] input, Ed25519PrivateKey key, Duration expiresIn, Instant now,
+      KeepSignature keep) {
     JsonDocument document = JsonDocument.parseJson(label, input, ErrorCode.CONFIG_ERROR);
     if (!document.root().isObject()) {
       throw document.error("", "expected a registry index (a JSON object with `plugins`)");
@@ -101,7 +122,7 @@ public final class IndexSigner {
       String name = plugin.getKey();
       requireSame(document, at + "/name", entry.get("name"), name, "the entry's key");
       String version = text(document, at, entry, "version", "plugin `" + name + "`");
-      signRelease(document, at, entry, name, version, key);
+      signRelease(document, at, entry, name, version, key, keep);
       entries++;
       JsonNode releaseMap = entry.get("releases");
       if (releaseMap != null) {
@@ -111,7 +132,7 @@ public final class IndexSigner {
           ObjectNode releaseNode = object(document, releaseAt, release.getValue(), "a release");
           requireSame(document, releaseAt + "/version", releaseNode.get("version"), release.getKey(), "the release's key");
           requireSame(document, releaseAt + "/name", releaseNode.get("name"), name, "the plugin's name");
-          signRelease(document, releaseAt, releaseNode, name, release.getKey(), key);
+          signRelease(document, releaseAt, releaseNode, name, release.getKey(), key, keep);
           releases++;
         }
       }
@@ -123,8 +144,8 @@ public final class IndexSigner {
     return new SignedIndex(bytes, key.sign(bytes), serial, expires, entries, releases, key.publicKey());
   }
 
-  private static void signRelease(
-      JsonDocument document, String at, ObjectNode node, String name, String version, Ed25519PrivateKey key) {
+  private static void signRelease(JsonDocument document, String at, ObjectNode node, String name, String version,
+      Ed25519PrivateKey key, KeepSignature keep) {
     String subject = "`" + name + "@" + version + "`";
     String integrity = text(document, at, node, "integrity", subject);
     if (!Integrity.isValid(integrity)) {
@@ -134,7 +155,9 @@ public final class IndexSigner {
     if (problem != null) {
       throw document.error(at, subject + " cannot be signed: " + problem);
     }
-    node.put("signature", key.sign(ReleaseStatement.of(name, version, integrity)));
+    if (!(node.path("signature").isTextual() && keep.keep(name, version, integrity))) {
+      node.put("signature", key.sign(ReleaseStatement.of(name, version, integrity)));
+    }
     node.put("signed", true);
   }
 

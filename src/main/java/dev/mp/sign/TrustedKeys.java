@@ -33,7 +33,11 @@ public final class TrustedKeys {
 
   private TrustedKeys(List<Ed25519PublicKey> keys, VerifiedSignatures memo) {
     this.keys = List.copyOf(keys);
-    this.rawKeys = this.keys.stream().map(Ed25519PublicKey::raw).toList();
+    List<byte[]> raw = new ArrayList<>(this.keys.size());
+    for (Ed25519PublicKey key : this.keys) {
+      raw.add(key.raw());
+    }
+    this.rawKeys = List.copyOf(raw);
     this.memo = memo;
   }
 

@@ -31,6 +31,32 @@ class AuditLogTest {
   }
 
   @Test
+  void writesTheTimeAsIsoInstantDoes() {
+    java.util.Random random = new java.util.Random(15);
+    long[] edges = {0, -1, 86_399, 86_400, 951_782_400, 253_402_300_799L, 253_402_300_800L, -62_167_219_200L,
+        -62_167_219_201L, Instant.MAX.getEpochSecond(), Instant.MIN.getEpochSecond()};
+    for (long second : edges) {
+      assertThat(AuditLog.isoSecond(second))
+          .isEqualTo(java.time.format.DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(second)));
+    }
+    for (int i = 0; i < 10_000; i++) {
+      long second = random.nextLong() % 300_000_000_000L;
+      assertThat(AuditLog.isoSecond(second))
+          .isEqualTo(java.time.format.DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(second)));
+    }
+  }
+
+  @Test
+  void keepsTheEventsOwnMembersInOrderButNotItsTimeOrName() throws Exception {
+    Path file = project.resolve("audit.jsonl");
+    AuditLog log = new AuditLog(file, Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC));
+    log.append("conflict", Json.object().put("z", 1).put("time", "x").put("event", "y").put("a", "\"q\"\n")
+        .putNull("n"));
+    assertThat(Files.readAllLines(file)).containsExactly(
+        "{\"time\":\"2026-06-01T12:00:00Z\",\"event\":\"conflict\",\"z\":1,\"a\":\"\\\"q\\\"\\n\",\"n\":null}");
+  }
+
+  @Test
   void appendsSeveralEventsTogetherInOrder() throws Exception {
     Path file = project.resolve(".claude/federation-audit.jsonl");
     AuditLog log = new AuditLog(file, Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC));

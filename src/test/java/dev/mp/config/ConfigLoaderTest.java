@@ -109,6 +109,11 @@ class ConfigLoaderTest {
         "audience empty         | {\"registries\": [{\"name\": \"a\", \"url\": \"https://a.dev/i.json\", \"auth\": \"oidc:github-actions\", \"oidcAudience\": \" \"}]} | field `registries[0].oidcAudience`: expected a non-empty string",
         "plain http issuer      | {\"registries\": [{\"name\": \"a\", \"url\": \"./a\", \"auth\": \"oidc:http://issuer.dev\"}]} | invalid auth `oidc:http://issuer.dev`",
         "path with NUL          | {\"registries\": [{\"name\": \"a\", \"url\": \"./a\\u0000b\"}]}           | is not a valid path on this system",
+        "marketplace name space | {\"registries\": [], \"defaults\": {\"marketplaceName\": \"my shop\"}}   | registries.json:1:52: field `defaults.marketplaceName`: invalid marketplace name `my shop`: Claude Code cannot install plugins from a marketplace so named",
+        "reserved marketplace   | {\"registries\": [], \"defaults\": {\"marketplaceName\": \"agent-skills\"}} | field `defaults.marketplaceName`: invalid marketplace name `agent-skills`: Claude Code reserves it",
+        "official look-alike    | {\"registries\": [], \"defaults\": {\"marketplaceName\": \"claude-official\"}} | a look-alike of an official Anthropic marketplace",
+        "marketplace not text   | {\"registries\": [], \"defaults\": {\"marketplaceName\": 7}}           | field `defaults.marketplaceName`: expected a string, found the number 7",
+        "claudeSettings string  | {\"registries\": [], \"defaults\": {\"claudeSettings\": \"no\"}}       | field `defaults.claudeSettings`: expected true or false, found the string \"no\"",
       })
   void rejectsInvalidContentNamingTheField(String title, String json, String expected) {
     MpException e = failure(json);
@@ -133,6 +138,21 @@ class ConfigLoaderTest {
     assertThat(config.registries().get(0).extra().get("oidcAudience").textValue()).isEqualTo("mp");
     assertThat(config.registries().get(1).auth().wire()).isEqualTo("oidc:http://[::1]:9000/realm");
     assertThat(warnings).singleElement().asString().contains("`oidcAudience` is used only with `auth: oidc:...`");
+  }
+
+  @Test
+  void theClaudeCodeDefaultsAreReadAndWrittenBackOnlyWhenSet() {
+    RegistriesConfig config = parse(
+        "{\"registries\": [], \"defaults\": {\"marketplaceName\": \"team-tools\", \"claudeSettings\": false}}");
+    assertThat(config.defaults().effectiveMarketplaceName(java.nio.file.Path.of("/work/shop"))).isEqualTo("team-tools");
+    assertThat(config.defaults().writesClaudeSettings()).isFalse();
+    assertThat(new String(ConfigLoader.serialize(config), StandardCharsets.UTF_8))
+        .contains("\"marketplaceName\": \"team-tools\"", "\"claudeSettings\": false");
+    RegistriesConfig plain = parse("{\"registries\": []}");
+    assertThat(plain.defaults().effectiveMarketplaceName(java.nio.file.Path.of("/work/shop"))).isEqualTo("mp-shop");
+    assertThat(plain.defaults().writesClaudeSettings()).isTrue();
+    assertThat(new String(ConfigLoader.serialize(plain), StandardCharsets.UTF_8))
+        .doesNotContain("marketplaceName", "claudeSettings");
   }
 
   @Test

@@ -42,7 +42,7 @@ class ConfigRoundTripProperties {
   }
 
   private static RegistrySpec registry(Gen gen) {
-    String name = gen.filtered(() -> gen.string("abcxyz019._-", 1, 10), n -> RegistrySpec.NAME.matcher(n).matches());
+    String name = gen.filtered(() -> gen.string("abcxyz019._-", 1, 10), RegistrySpec::isValidName);
     String url = gen.oneOf(
         () -> "./" + gen.alpha(1, 12),
         () -> "https://" + gen.alpha(1, 12) + ".dev/index.json");

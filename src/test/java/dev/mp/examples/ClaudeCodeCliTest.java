@@ -19,6 +19,17 @@ class ClaudeCodeCliTest {
     assertThat(claude.ok(REPO, "plugin", "validate", "claude-plugin").output()).contains("Validation passed");
   }
 
+  /** The checks of Claude Code's plugin directory, warnings included: README, license, icon, manifest fields. */
+  @Test
+  void theMpPluginPassesThePluginDirectoryChecks(@TempDir Path home) {
+    ClaudeCode claude = ClaudeCode.require(home);
+
+    ClaudeCode.Result result = claude.ok(REPO, "plugin", "validate", "--profile", "directory", "--strict", "claude-plugin");
+
+    assertThat(result.output()).contains("These checks found nothing to report", "bin: mp", "hooks: SessionStart",
+        "Validation passed");
+  }
+
   @Test
   void theRepositoryIsAMarketplaceThatInstallsTheMpPlugin(@TempDir Path home) {
     ClaudeCode claude = ClaudeCode.require(home);

@@ -72,10 +72,14 @@ class ClaudeCodeFilesTest {
         }
       }
     }
+    // `network` is newer than the corpus: Claude Code 2.1.332 documents it ({"hosts": [...]}) and
+    // `claude plugin validate` lists the hosts (ClaudePluginIT checks that).
+    seen.add("network:OBJECT");
     JsonNode plugin = json(Path.of("claude-plugin/.claude-plugin/plugin.json"));
     List<String> ours = new ArrayList<>();
     plugin.properties().forEach(e -> ours.add(e.getKey() + ":" + e.getValue().getNodeType()));
     assertThat(seen).containsAll(ours);
+    assertThat(plugin.at("/network/hosts").isArray()).isTrue();
     assertThat(plugin.get("name").asText()).isEqualTo("mp");
   }
 
@@ -88,6 +92,28 @@ class ClaudeCodeFilesTest {
     }
     String skill = TestFiles.read(Path.of("claude-plugin/skills/federation/SKILL.md"));
     assertThat(skill).startsWith("---\nname: federation\ndescription: ");
+  }
+
+  /**
+   * The plugin brings its CLI through the same wrapper as projects use: the same script, the same pin
+   * (the repository's own .mp/wrapper.properties, which the GitHub Action uses), for the version the
+   * plugin and the build carry. bin/mp and the hook are executable.
+   */
+  @Test
+  void thePluginCarriesTheRepositoryWrapperAndPin() throws IOException {
+    assertThat(Files.readAllBytes(Path.of("claude-plugin/mpw"))).isEqualTo(Files.readAllBytes(Path.of("mpw")));
+    String pin = TestFiles.read(Path.of(".mp/wrapper.properties"));
+    assertThat(TestFiles.read(Path.of("claude-plugin/.mp/wrapper.properties"))).isEqualTo(pin);
+    dev.mp.wrapper.WrapperProperties properties = dev.mp.wrapper.WrapperProperties.parse(".mp/wrapper.properties", pin);
+    assertThat(properties.version()).isEqualTo(dev.mp.Version.current())
+        .isEqualTo(json(Path.of("claude-plugin/.claude-plugin/plugin.json")).get("version").asText());
+    assertThat(properties.repositoryUrl()).isEqualTo(dev.mp.wrapper.WrapperProperties.CENTRAL);
+    for (String executable : List.of("mpw", "claude-plugin/mpw", "claude-plugin/bin/mp", "claude-plugin/hooks/lock-drift")) {
+      assertThat(Path.of(executable)).isExecutable();
+    }
+    JsonNode hooks = json(Path.of("claude-plugin/hooks/hooks.json"));
+    assertThat(hooks.at("/hooks/SessionStart/0/hooks/0/command").asText())
+        .isEqualTo("\"${CLAUDE_PLUGIN_ROOT}/hooks/lock-drift\"");
   }
 
   @Test

@@ -23,12 +23,17 @@ class QuickstartTest {
   private Cli cli;
 
   @BeforeEach
-  void copyTheExample() {
-    project = temp.resolve("quickstart");
-    TestFiles.copyTree(EXAMPLE, project);
-    // What running the example in place may have left behind is not part of the example.
-    TestFiles.deleteTree(project.resolve(".claude/plugins"));
-    TestFiles.deleteTree(project.resolve(".claude/federation-audit.jsonl"));
+  void copyTheExample() throws Exception {
+    // Where it sits in the repository: Claude Code resolves the settings' relative path from the
+    // repository root, so the committed `.claude/settings.json` names `./examples/quickstart/...`.
+    Path repository = temp.resolve("repository");
+    Files.createDirectories(repository);
+    Process git = new ProcessBuilder("git", "init", "-q", repository.toString()).redirectErrorStream(true).start();
+    assertThat(git.waitFor()).isZero();
+    project = repository.resolve("examples/quickstart");
+    TestFiles.copyQuickstart(Path.of(""), project);
+    // Written by the install below: the test checks it comes out as committed.
+    TestFiles.deleteTree(project.resolve(".claude/settings.json"));
     cli = new Cli(project, temp.resolve("cache"));
   }
 
@@ -40,6 +45,8 @@ class QuickstartTest {
     assertThat(Files.readAllBytes(project.resolve("plugin-lock.json"))).isEqualTo(committed);
     assertThat(project.resolve(".claude/plugins/review-bot/commands/review.md")).exists();
     assertThat(project.resolve(".claude/plugins/.claude-plugin/marketplace.json")).exists();
+    assertThat(Files.readAllBytes(project.resolve(".claude/settings.json")))
+        .isEqualTo(Files.readAllBytes(EXAMPLE.resolve(".claude/settings.json")));
 
     Cli.Result second = cli.run("--offline", "install");
     assertThat(second.exitCode()).as(second.toString()).isZero();

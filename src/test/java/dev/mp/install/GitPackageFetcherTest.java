@@ -37,7 +37,7 @@ class GitPackageFetcherTest {
   }
 
   private PlannedPlugin fromGit(String ref, String sha, String subdir) {
-    return new PlannedPlugin("gamma", "1.2.0", "public", "https://example.invalid/marketplace.json",
+    return new PlannedPlugin("gamma", "1.2.0", "local", temp.resolve("marketplace").toString(),
         new PackageSource.Git(repo.toUri().toString(), ref, sha, subdir), null, null, List.of(), false, null, null);
   }
 

@@ -54,7 +54,7 @@ class InstallerTest {
     assertThat(Files.isExecutable(installed.resolve("gamma/scripts/run.sh"))).isTrue();
 
     JsonNode marketplace = json(installed.resolve(".claude-plugin/marketplace.json"));
-    assertThat(marketplace.get("name").asText()).isEqualTo("mp-installed");
+    assertThat(marketplace.get("name").asText()).isEqualTo("mp-project");
     assertThat(marketplace.at("/owner/name").asText()).isEqualTo("mp");
     assertThat(marketplace.get("plugins")).hasSize(2);
     assertThat(marketplace.at("/plugins/1/name").asText()).isEqualTo("gamma");
@@ -96,7 +96,7 @@ class InstallerTest {
     assertThat(lockfile.plugins().keySet()).containsExactly("alpha", "delta");
     assertThat(lockfile.requested().keySet()).containsExactly("delta");
     assertThat(json(installed.resolve(".claude-plugin/marketplace.json")).findValuesAsText("name"))
-        .containsExactly("mp-installed", "mp", "alpha", "delta");
+        .containsExactly("mp-project", "mp", "alpha", "delta");
 
     InstallResult kept = federation(project).uninstall(List.of("alpha"));
     assertThat(kept.changes()).isEmpty();

@@ -199,6 +199,8 @@ public final class Packages {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+    private final Map<String, String> accepts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> truncated = new ConcurrentHashMap<>();
 
     public Server() {
       try {
@@ -212,6 +214,8 @@ public final class Packages {
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.put(path, auth == null ? "" : auth);
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        accepts.put(path, accept == null ? "" : accept);
         String redirect = redirects.get(path);
         byte[] body = files.get(path);
         if (redirect != null) {
@@ -219,6 +223,14 @@ public final class Packages {
           exchange.sendResponseHeaders(302, -1);
         } else if (body == null) {
           exchange.sendResponseHeaders(404, -1);
+        } else if (truncated.containsKey(path)) {
+          // Promises the whole body, sends only the start, then drops the connection.
+          exchange.sendResponseHeaders(200, body.length);
+          OutputStream out = exchange.getResponseBody();
+          out.write(body, 0, truncated.get(path));
+          out.flush();
+          exchange.close();
+          return;
         } else {
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -237,6 +249,25 @@ public final class Packages {
     public Server serve(String path, byte[] body) {
       files.put(path, body);
       return this;
+    }
+
+    /** Serves {@code body} at {@code path} but cuts the connection after {@code sent} bytes. */
+    public Server truncate(String path, byte[] body, int sent) {
+      files.put(path, body);
+      truncated.put(path, sent);
+      return this;
+    }
+
+    /** Stops serving {@code path} (404 from now on). */
+    public Server remove(String path) {
+      files.remove(path);
+      truncated.remove(path);
+      return this;
+    }
+
+    /** The Accept header of the last request to {@code path} ("" when none was sent). */
+    public String accept(String path) {
+      return accepts.get(path);
     }
 
     public Server redirect(String path, String location) {

@@ -64,6 +64,19 @@ class LockDiffTest {
   }
 
   @Test
+  void aChangedMarketplaceEntryIsCalledOutEvenAtTheSameVersionAndIntegrity() {
+    LockedPlugin plain = LockedPlugin.of("1.0.0", A, "team", "https://x/hooked.tgz", List.of());
+    LockedPlugin hooked = new LockedPlugin("1.0.0", A, "team", "https://x/hooked.tgz", List.of(), null, null, null, null,
+        "{\"hooks\":{\"SessionStart\":[]},\"strict\":false}", Map.of());
+    LockDiffResult diff = LockDiff.compare("git HEAD", null, lockfile(Map.of("hooked", plain)),
+        lockfile(Map.of("hooked", hooked)));
+    assertThat(diff.affected()).isEqualTo(1);
+    assertThat(diff.entryChanged()).extracting(LockDiffResult.Change::plugin).containsExactly("hooked");
+    assertThat(diff.markdown()).contains("### Claude Code Entry Changed\n\n- `hooked` 1.0.0: **what Claude Code loads"
+        + " beside its files changed** (hooks, servers, components of its marketplace entry)\n");
+  }
+
+  @Test
   void comparesWithTheLockfileAtGitHeadByDefaultAndWithAnyRevision() throws Exception {
     Path home = Files.createDirectories(temp.resolve("home"));
     Path project = Files.createDirectories(temp.resolve("project"));

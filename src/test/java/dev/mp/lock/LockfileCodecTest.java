@@ -52,6 +52,42 @@ class LockfileCodecTest {
   }
 
   @Test
+  void marketplaceEntriesRoundTripAsSortedObjectsAndOlderFilesReadWithout() {
+    String resolved = "      \"resolved\": \"https://plugins.team.dev/packages/gamma-1.2.0.tgz\",\n";
+    String entry = "      \"marketplaceEntry\": {\n"
+        + "        \"dependencies\": [\n"
+        + "          {\n"
+        + "            \"name\": \"alpha\",\n"
+        + "            \"version\": \"^1.0\"\n"
+        + "          }\n"
+        + "        ],\n"
+        + "        \"strict\": false\n"
+        + "      },\n";
+    String withEntry = DESIGN_EXAMPLE.replace(resolved, entry + resolved);
+    assertThat(withEntry).contains("marketplaceEntry");
+    Lockfile lockfile = parse(withEntry);
+    assertThat(lockfile.plugins().get("gamma").marketplaceEntry())
+        .isEqualTo("{\"dependencies\":[{\"name\":\"alpha\",\"version\":\"^1.0\"}],\"strict\":false}");
+    assertThat(lockfile.plugins().get("gamma").extra()).isEmpty();
+    assertThat(new String(LockfileCodec.serialize(lockfile), StandardCharsets.UTF_8)).isEqualTo(withEntry);
+    assertThat(parse(DESIGN_EXAMPLE).plugins().get("gamma").marketplaceEntry()).isNull();
+    assertThatThrownBy(() -> parse(DESIGN_EXAMPLE.replace(resolved, "      \"marketplaceEntry\": [],\n" + resolved)))
+        .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.getMessage())
+            .contains("field `plugins.gamma.marketplaceEntry`: expected an object"));
+  }
+
+  @Test
+  void aPluginNameClaudeCodeWouldNotInstallIsRefusedSoNoFolderCanEscape() {
+    for (String name : List.of("../escape", "a:b", ".hidden", "a/b")) {
+      String text = DESIGN_EXAMPLE.replace("\"alpha\": {", "\"" + name + "\": {");
+      assertThatThrownBy(() -> parse(text)).as(name).isInstanceOfSatisfying(MpException.class, e -> {
+        assertThat(e.code()).isEqualTo(ErrorCode.LOCKFILE_ERROR);
+        assertThat(e.getMessage()).contains("invalid plugin name `" + name + "`");
+      });
+    }
+  }
+
+  @Test
   void roundTripsTheDesignExampleByteForByte() {
     Lockfile lockfile = parse(DESIGN_EXAMPLE);
     assertThat(lockfile.plugins().get("gamma").dependencies()).containsExactly("alpha");

@@ -33,6 +33,11 @@ class EnforceSarifTest {
   }
 
   @Test
+  void isValidAgainstTheOfficialSarif210Schema() {
+    assertThat(dev.mp.testing.JsonSchemas.sarif(run(project()).json())).isEmpty();
+  }
+
+  @Test
   void hasTheShapeOfSarif210WithOneRunByMp() {
     Cli.Result result = run(project());
     assertThat(result.exitCode()).isEqualTo(1);

@@ -74,7 +74,9 @@ class PolicyFederationTest {
     Federation federation = new Federation(federation().context().withOffline(true));
     PolicyCheckResult result = federation.policyCheck(new PolicyCheckRequest("code-review", null, null, null, false));
     assertThat(result.resolved()).isTrue();
-    assertThat(result.facts()).isEqualTo(new PluginFacts("code-review", "1.3.0", "local", null, SignatureState.UNSIGNED));
+    // A local folder is at hand: what the plugin can do is read from it (here: nothing).
+    assertThat(result.facts()).isEqualTo(new PluginFacts("code-review", "1.3.0", "local", null, SignatureState.UNSIGNED)
+        .withCapabilities(dev.mp.capability.Capabilities.NONE));
     assertThat(result.decision().rule().number()).isEqualTo(2);
     assertThatThrownBy(() -> federation.policyCheck(new PolicyCheckRequest("nowhere", null, null, null, false)))
         .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PLUGIN_NOT_FOUND));

@@ -131,7 +131,52 @@ class PolicyLoaderTest {
         Arguments.of("duplicate keys", "rules:\n  - action: deny\n    action: allow\n    plugins: [x]\n",
             "plugins.yaml:3:11: malformed YAML: Duplicate field 'action'"),
         Arguments.of("aliases", "rules:\n  - action: deny\n    plugins: &p [x]\n  - action: allow\n    plugins: *p\n",
-            "plugins.yaml:5:14: YAML aliases (`*p`) are not supported"));
+            "plugins.yaml:5:14: YAML aliases (`*p`) are not supported"),
+        Arguments.of("an unknown capability", "rules:\n  - action: deny\n    plugins: [x]\n    capabilities: [hooks, mcp]\n",
+            "plugins.yaml:4:27: field `rules[0].capabilities[1]`: unknown capability `mcp`"),
+        Arguments.of("no capability", "rules:\n  - action: deny\n    plugins: [x]\n    capabilities: []\n",
+            "plugins.yaml:4:19: field `rules[0].capabilities`: expected at least one capability, found an empty list"),
+        Arguments.of("a capability not a name", "rules:\n  - action: deny\n    plugins: [x]\n    capabilities: [3]\n",
+            "field `rules[0].capabilities[0]`: expected a capability name, found the number 3"),
+        Arguments.of("content on an allow rule", "rules:\n  - action: allow\n    plugins: [x]\n    content: hidden-unicode\n",
+            "plugins.yaml:4:14: field `rules[0].content`: `content` applies to `deny` rules only, not to `allow`"),
+        Arguments.of("an unknown content condition", "rules:\n  - action: deny\n    plugins: [x]\n    content: secrets\n",
+            "plugins.yaml:4:14: field `rules[0].content`: unknown content condition `secrets`"),
+        Arguments.of("extends not a location", "extends: [3]\nrules: []\n",
+            "plugins.yaml:1:11: field `extends[0]`: expected a policy URL or `registry:NAME/path`, found the number 3"),
+        Arguments.of("extends twice the same", "extends: [\"https://a.example/p.yaml\", \"https://a.example/p.yaml\"]\nrules: []\n",
+            "field `extends[1]`: `https://a.example/p.yaml` is extended twice"),
+        Arguments.of("extends leaving the registry", "extends: [\"registry:team/../p.yaml\"]\nrules: []\n",
+            "is neither an http(s) URL nor `registry:NAME/path`"));
+  }
+
+  @Test
+  void readsCapabilityAndContentConditionsAndExtends() {
+    Policy policy = Policies.parse("""
+        extends: "registry:team/org/policy.yaml"
+        rules:
+          - action: deny
+            plugins: ["*"]
+            source: public
+            capabilities: [hooks, mcp-servers, hooks]
+            unless: {signed: true}
+          - action: deny
+            plugins: ["*"]
+            capabilities: binaries
+            content: hidden-unicode
+        """);
+    assertThat(policy.references()).extracting(PolicyReference::location).containsExactly("registry:team/org/policy.yaml");
+    assertThat(policy.references().get(0).registry()).isEqualTo("team");
+    assertThat(policy.references().get(0).path()).isEqualTo("org/policy.yaml");
+    assertThat(policy.rules().get(0).capabilities()).containsExactly(dev.mp.capability.Capability.HOOKS,
+        dev.mp.capability.Capability.MCP_SERVERS);
+    assertThat(policy.rules().get(0).describe()).isEqualTo("deny * from `public` with hooks or mcp-servers unless signed: true");
+    assertThat(policy.rules().get(1).content()).isEqualTo(ContentCondition.HIDDEN_UNICODE);
+    assertThat(policy.rules().get(1).describe()).isEqualTo("deny * with binaries with hidden-unicode content");
+    assertThat(policy.usesCapabilities()).isTrue();
+    assertThat(policy.usesContent()).isTrue();
+    assertThatThrownBy(() -> Policies.parse("rules:\n  - action: deny\n    plugins: [x]\n    capabilities: [hook]\n"))
+        .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.hints()).containsExactly("did you mean `hooks`?"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -39,10 +39,49 @@ public final class ClaudeCode {
 
   private final Path executable;
   private final Path home;
+  private final Path managedSettings;
 
   private ClaudeCode(Path executable, Path home) {
+    this(executable, home, null);
+  }
+
+  private ClaudeCode(Path executable, Path home, Path managedSettings) {
     this.executable = executable;
     this.home = home;
+    this.managedSettings = managedSettings;
+  }
+
+  /**
+   * This CLI reading {@code settings} as its managed settings ({@code /etc/claude-code/managed-settings.json},
+   * the only place Claude Code 2.1 on Linux reads them from). Each run gets its own mount namespace (as an
+   * unprivileged user namespace: {@code unshare --mount --map-root-user}) in which an overlay puts the file
+   * over {@code /etc}; the real {@code /etc} is never touched. The test is skipped where the system allows
+   * no such namespace.
+   */
+  public ClaudeCode withManagedSettings(Path settings) {
+    Path upper = home.resolve("managed-etc/upper");
+    Path work = home.resolve("managed-etc/work");
+    try {
+      Files.createDirectories(upper.resolve("claude-code"));
+      Files.createDirectories(work);
+      Files.copy(settings, upper.resolve("claude-code/managed-settings.json"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Process probe = new ProcessBuilder("unshare", "--mount", "--map-root-user", "sh", "-c", overlay(upper, work)
+          + " && test -f /etc/claude-code/managed-settings.json").redirectErrorStream(true).start();
+      if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+        Assumptions.abort("no unprivileged mount namespace with overlayfs here: cannot put managed settings over /etc");
+      }
+    } catch (IOException e) {
+      Assumptions.abort("cannot run `unshare`: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+    return new ClaudeCode(executable, home, upper.getParent());
+  }
+
+  private static String overlay(Path upper, Path work) {
+    return "mount -t overlay overlay -o lowerdir=/etc,upperdir=" + upper + ",workdir=" + work + " /etc";
   }
 
   /**
@@ -134,6 +173,10 @@ public final class ClaudeCode {
    */
   public Result run(Path workingDir, String... args) {
     List<String> command = new ArrayList<>();
+    if (managedSettings != null) {
+      command.addAll(List.of("unshare", "--mount", "--map-root-user", "sh", "-c",
+          overlay(managedSettings.resolve("upper"), managedSettings.resolve("work")) + " && exec \"$@\"", "sh"));
+    }
     command.add(executable.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());

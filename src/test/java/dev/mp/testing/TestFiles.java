@@ -45,6 +45,18 @@ public final class TestFiles {
     }
   }
 
+  /**
+   * A copy of {@code examples/quickstart} (from the repository root {@code repository}) as committed:
+   * without what running the README's main command in place leaves behind (the installed plugins,
+   * the audit trail, the project lock), which .gitignore keeps out of the repository.
+   */
+  public static void copyQuickstart(Path repository, Path to) {
+    copyTree(repository.resolve("examples/quickstart"), to);
+    for (String output : new String[] {".claude/plugins", ".claude/federation-audit.jsonl", ".claude/.mp.lock"}) {
+      deleteTree(to.resolve(output));
+    }
+  }
+
   /** Deletes a file or a folder and everything in it; nothing when it does not exist. */
   public static void deleteTree(Path root) {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -34,8 +34,12 @@ import java.util.stream.Stream;
  * A file of another format version is not read (the cache rebuilds it); there is no migration.
  */
 public final class LookupIndex implements RegistryIndex {
-  /** Bump when the file layout or {@link RecordCodec} changes. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Bump when the file layout or {@link RecordCodec} changes, or when registry documents are read
+   * differently (3: marketplace entries keep their fields, every name Claude Code lists, relative
+   * sources as Claude Code resolves them), so cached copies are parsed again.
+   */
+  public static final int FORMAT_VERSION = 3;
 
   static final int HEADER_BYTES = 64;
   static final int MAGIC = 0x4D504C4B; // "MPLK"

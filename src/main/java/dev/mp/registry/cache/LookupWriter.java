@@ -90,18 +90,26 @@ public final class LookupWriter implements AutoCloseable {
    */
   public int finish() {
     int count = names.size();
-    Integer[] order = new Integer[count];
+    Named[] sorted = new Named[count];
+    int common = commonPrefix(names);
+    boolean keyed = true;
+    for (int i = 0; i < count && keyed; i++) {
+      keyed = key(names.get(i), common) >= 0;
+    }
     for (int i = 0; i < count; i++) {
-      order[i] = i;
+      sorted[i] = new Named(names.get(i), offsets[i], keyed ? key(names.get(i), common) : 0);
     }
-    Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+    Arrays.sort(sorted);
     long orderOffset = position;
-    ByteBuffer four = ByteBuffer.allocate(4);
-    for (Integer index : order) {
-      four.clear();
-      four.putInt(offsets[index]);
-      write(four.array(), 4);
+    ByteBuffer order = ByteBuffer.allocate(4 * 1024);
+    for (Named named : sorted) {
+      if (!order.hasRemaining()) {
+        write(order.array(), order.position());
+        order.clear();
+      }
+      order.putInt(named.offset);
     }
+    write(order.array(), order.position());
     int slots = Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
     int[] table = new int[slots * 2];
     int mask = slots - 1;
@@ -141,6 +149,65 @@ public final class LookupWriter implements AutoCloseable {
     }
     finished = true;
     return count;
+  }
+
+  /**
+   * A record's name and offset, ordered as the names are ({@code String.compareTo}; names are unique
+   * in a file). Sorting 100,000 names compared character by character was a third of a sync; most
+   * comparisons are now of {@code key}, seven characters after the prefix all names share.
+   */
+  private static final class Named implements Comparable<Named> {
+    final String name;
+    final int offset;
+    final long key;
+
+    Named(String name, int offset, long key) {
+      this.name = name;
+      this.offset = offset;
+      this.key = key;
+    }
+
+    @Override
+    public int compareTo(Named other) {
+      int byKey = Long.compare(key, other.key);
+      return byKey != 0 ? byKey : name.compareTo(other.name);
+    }
+  }
+
+  /** The length of the prefix every name shares. */
+  static int commonPrefix(List<String> names) {
+    if (names.isEmpty()) {
+      return 0;
+    }
+    String first = names.get(0);
+    int common = first.length();
+    for (int i = 1; i < names.size() && common > 0; i++) {
+      String name = names.get(i);
+      int limit = Math.min(common, name.length());
+      int at = 0;
+      while (at < limit && name.charAt(at) == first.charAt(at)) {
+        at++;
+      }
+      common = at;
+    }
+    return common;
+  }
+
+  /**
+   * Characters {@code from} to {@code from + 6} of {@code name}, 8 bits each, big-endian, zeros past
+   * its end: for two names with the same first {@code from} characters, a smaller key means a smaller
+   * name, and equal keys leave it to the names. -1 when one of those characters is above 255.
+   */
+  static long key(String name, int from) {
+    long key = 0;
+    for (int i = from; i < from + 7; i++) {
+      int c = i < name.length() ? name.charAt(i) : 0;
+      if (c > 0xFF) {
+        return -1;
+      }
+      key = key << 8 | c;
+    }
+    return key;
   }
 
   private void write(byte[] bytes, int length) {

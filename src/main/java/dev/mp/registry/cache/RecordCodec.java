@@ -23,7 +23,8 @@ import java.util.List;
  *            signature:nstr source dependencyCount:varint (name:str range:str registry:nstr)*
  *            [yankedReason:nstr entryFields:nstr]   (only when flag bit 2 is set)
  * source  := 1 path:str (folder) | 2 location:str (archive)
- *          | 3 url:str ref:nstr sha:nstr subdir:nstr (git) | 4 kind:str description:str reason:str
+ *          | 3 url:str ref:nstr sha:nstr subdir:nstr pathDigest:nstr (git) | 4 kind:str description:str reason:str
+ *          | 5 name:str spec:str registry:nstr version:nstr tarball:nstr (npm)
  * str     := length:varint utf8      nstr := 0 (null) | (length + 1):varint utf8
  * </pre>
  *
@@ -35,6 +36,7 @@ final class RecordCodec {
   private static final int ARCHIVE = 2;
   private static final int GIT = 3;
   private static final int UNSUPPORTED = 4;
+  private static final int NPM = 5;
 
   private static final int SIGNED = 1;
   private static final int YANKED = 2;
@@ -141,6 +143,14 @@ final class RecordCodec {
       out.nstr(git.ref());
       out.nstr(git.sha());
       out.nstr(git.subdir());
+      out.nstr(git.pathDigest());
+    } else if (source instanceof PackageSource.Npm npm) {
+      out.u8(NPM);
+      out.str(npm.name());
+      out.str(npm.spec());
+      out.nstr(npm.registry());
+      out.nstr(npm.version());
+      out.nstr(npm.tarball());
     } else if (source instanceof PackageSource.Unsupported unsupported) {
       out.u8(UNSUPPORTED);
       out.str(unsupported.kind());
@@ -282,7 +292,9 @@ final class RecordCodec {
       case ARCHIVE:
         return new PackageSource.Archive(in.str());
       case GIT:
-        return new PackageSource.Git(in.str(), in.nstr(), in.nstr(), in.nstr());
+        return new PackageSource.Git(in.str(), in.nstr(), in.nstr(), in.nstr(), in.nstr());
+      case NPM:
+        return new PackageSource.Npm(in.str(), in.str(), in.nstr(), in.nstr(), in.nstr());
       case UNSUPPORTED:
         return new PackageSource.Unsupported(in.str(), in.str(), in.str());
       default:

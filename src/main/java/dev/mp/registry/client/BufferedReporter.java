@@ -3,6 +3,7 @@ package dev.mp.registry.client;
 import dev.mp.Reporter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Holds one registry's warnings while registries are fetched in parallel, so they can be replayed in
@@ -11,8 +12,9 @@ import java.util.List;
  */
 final class BufferedReporter implements Reporter {
   private final Reporter target;
-  private final List<String> warnings = new ArrayList<>();
   private final List<String> debug = new ArrayList<>();
+  /** Warnings in the order they came, each with whether it was a {@link #warnMore}. */
+  private final List<Map.Entry<String, Boolean>> warnings = new ArrayList<>();
 
   BufferedReporter(Reporter target) {
     this.target = target;
@@ -20,7 +22,12 @@ final class BufferedReporter implements Reporter {
 
   @Override
   public synchronized void warn(String message) {
-    warnings.add(message);
+    warnings.add(Map.entry(message, false));
+  }
+
+  @Override
+  public synchronized void warnMore(String message) {
+    warnings.add(Map.entry(message, true));
   }
 
   @Override
@@ -34,8 +41,16 @@ final class BufferedReporter implements Reporter {
   }
 
   synchronized void replay() {
-    debug.forEach(target::debug);
-    warnings.forEach(target::warn);
+    for (String message : debug) {
+      target.debug(message);
+    }
+    for (Map.Entry<String, Boolean> warning : warnings) {
+      if (warning.getValue()) {
+        target.warnMore(warning.getKey());
+      } else {
+        target.warn(warning.getKey());
+      }
+    }
     debug.clear();
     warnings.clear();
   }

@@ -125,9 +125,11 @@ final class LocalReader {
   }
 
   private static Optional<LookupIndex> unchanged(CacheEntry entry, CacheMeta.Fingerprint fingerprint) {
-    return entry.meta()
-        .filter(meta -> meta.kind().equals("index") && fingerprint.equals(meta.source()))
-        .flatMap(entry::lookup);
+    Optional<CacheMeta> meta = entry.meta();
+    if (meta.isEmpty() || !meta.get().kind().equals("index") || !fingerprint.equals(meta.get().source())) {
+      return Optional.empty();
+    }
+    return entry.lookup(meta.get());
   }
 
   /** Notes a sync of a registry read directly, so {@code registry list} can show its age and size. */

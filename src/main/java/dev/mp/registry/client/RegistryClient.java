@@ -25,11 +25,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The RegistryClient of the design: reads registries of every kind into {@link
@@ -59,6 +62,7 @@ public final class RegistryClient {
   private final RemoteReader remote;
   private final Credentials credentials;
   private final IndexTrust trust;
+  private final long ttlSeconds;
   private volatile HttpFetcher http;
   private volatile HttpFetcher signatureHttp;
 
@@ -76,9 +80,21 @@ public final class RegistryClient {
     this.httpSettings = httpSettings;
     this.cache = new IndexCache(context.cacheDir());
     this.credentials = new Credentials(context, credentials);
-    this.trust = new IndexTrust(context, SerialStore.forUser(context.env()), this::signatureHttp);
+    this.ttlSeconds = defaults.cacheTtlSeconds();
+    // Anonymous classes rather than method references: no call site to link at every start.
+    this.trust = new IndexTrust(context, SerialStore.forUser(context.env()), new Supplier<HttpFetcher>() {
+      @Override
+      public HttpFetcher get() {
+        return signatureHttp();
+      }
+    });
     this.local = new LocalReader(context, cache, trust);
-    this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, this::http, this.credentials, trust);
+    this.remote = new RemoteReader(context, defaults.cacheTtlSeconds(), cache, new Supplier<HttpFetcher>() {
+      @Override
+      public HttpFetcher get() {
+        return http();
+      }
+    }, this.credentials, trust);
   }
 
   /** The HTTP client of this run, shared by every fetch (built on first use). */
@@ -93,6 +109,11 @@ public final class RegistryClient {
       }
     }
     return value;
+  }
+
+  /** Organisation policies, fetched and cached like indexes, with the registries' credentials and keys. */
+  public PolicyDocuments policies() {
+    return new PolicyDocuments(context, ttlSeconds, this::http, credentials);
   }
 
   /** The HTTP client for index signatures: the same limits, but a few KiB at most. */
@@ -163,6 +184,42 @@ public final class RegistryClient {
     return new RegistryStatus(spec, age, meta.get().plugins());
   }
 
+  /**
+   * The {@code name} of a registry that is a Claude Code marketplace — a local {@code marketplace.json},
+   * or a remote one as last fetched into the cache — which Claude Code keys its plugins by
+   * ({@code plugin@marketplace}). Empty for an index or a folder of plugins, a marketplace never fetched,
+   * or one without a name. Reads one file; never fetches.
+   */
+  public Optional<String> marketplaceName(RegistrySpec spec) {
+    java.nio.file.Path file;
+    if (spec.isRemote()) {
+      var entry = cache.entry(cacheLocation(spec, context.projectDir()));
+      Optional<CacheMeta> meta = entry.meta();
+      if (meta.isEmpty() || !meta.get().kind().equals("marketplace")) {
+        return Optional.empty();
+      }
+      file = entry.body();
+    } else {
+      try {
+        RegistrySource source = RegistrySource.of(spec, context.projectDir());
+        if (!(source instanceof RegistrySource.Marketplace marketplace)) {
+          return Optional.empty();
+        }
+        file = marketplace.file();
+      } catch (MpException e) {
+        return Optional.empty();
+      }
+    }
+    try {
+      byte[] bytes = dev.mp.io.AtomicFiles.readIfExists(file);
+      com.fasterxml.jackson.databind.JsonNode name = bytes == null ? null : dev.mp.io.Json.readTree(bytes).get("name");
+      return name != null && name.isTextual() && !name.textValue().isBlank() ? Optional.of(name.textValue())
+          : Optional.empty();
+    } catch (java.io.IOException | MpException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The location a registry's cache entry is keyed by: its URL, or its absolute path. */
   static String cacheLocation(RegistrySpec spec, java.nio.file.Path projectDir) {
     return spec.isRemote() ? spec.url().trim() : projectDir.resolve(spec.url()).toAbsolutePath().normalize().toString();
@@ -170,7 +227,9 @@ public final class RegistryClient {
 
   private List<Attempt> run(List<RegistrySpec> specs, boolean sync, SyncListener listener) {
     List<BufferedReporter> reporters = new ArrayList<>(specs.size());
-    specs.forEach(spec -> reporters.add(new BufferedReporter(context.reporter())));
+    for (int i = 0; i < specs.size(); i++) {
+      reporters.add(new BufferedReporter(context.reporter()));
+    }
     AtomicInteger done = new AtomicInteger();
     List<Attempt> attempts = new ArrayList<>(specs.size());
     if (specs.size() <= 1) {
@@ -178,17 +237,25 @@ public final class RegistryClient {
         attempts.add(timed(specs.get(i), sync, reporters.get(i), listener, done, specs.size()));
       }
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(specs.size(), MAX_PARALLEL), runnable -> {
-        Thread thread = new Thread(runnable, "mp-registry");
-        thread.setDaemon(true);
-        return thread;
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(specs.size(), MAX_PARALLEL), new ThreadFactory() {
+        @Override
+        public Thread newThread(Runnable runnable) {
+          Thread thread = new Thread(runnable, "mp-registry");
+          thread.setDaemon(true);
+          return thread;
+        }
       });
       try {
         List<Future<Attempt>> futures = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
           RegistrySpec spec = specs.get(i);
           BufferedReporter reporter = reporters.get(i);
-          futures.add(pool.submit(() -> timed(spec, sync, reporter, listener, done, specs.size())));
+          futures.add(pool.submit(new Callable<Attempt>() {
+            @Override
+            public Attempt call() {
+              return timed(spec, sync, reporter, listener, done, specs.size());
+            }
+          }));
         }
         for (Future<Attempt> future : futures) {
           attempts.add(await(future));
@@ -197,7 +264,9 @@ public final class RegistryClient {
         pool.shutdownNow();
       }
     }
-    reporters.forEach(BufferedReporter::replay);
+    for (BufferedReporter reporter : reporters) {
+      reporter.replay();
+    }
     return attempts;
   }
 

@@ -9,5 +9,8 @@ package dev.mp.registry.client;
 public interface SyncListener {
   void finished(SyncOutcome outcome, int done, int total);
 
-  SyncListener NONE = (outcome, done, total) -> {};
+  SyncListener NONE = new SyncListener() {
+    @Override
+    public void finished(SyncOutcome outcome, int done, int total) {}
+  };
 }

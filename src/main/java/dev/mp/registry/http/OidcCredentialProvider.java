@@ -1,9 +1,11 @@
 package dev.mp.registry.http;
 
+import dev.mp.Context;
 import dev.mp.auth.AccessToken;
 import dev.mp.auth.RegistryTokens;
 import dev.mp.auth.TokenSource;
 import dev.mp.config.AuthSpec;
+import dev.mp.config.RegistrySpec;
 import java.util.Optional;
 
 /**
@@ -21,9 +23,16 @@ public final class OidcCredentialProvider implements CredentialProvider {
 
   /** Handles {@code oidc:} registries with the run's shared token sources. */
   public static CredentialProviderFactory factory(RegistryTokens tokens) {
-    return (spec, context) -> spec.auth() instanceof AuthSpec.Oidc
-        ? tokens.forRegistry(spec).map(OidcCredentialProvider::new)
-        : Optional.empty();
+    return new CredentialProviderFactory() {
+      @Override
+      public Optional<CredentialProvider> create(RegistrySpec spec, Context context) {
+        if (!(spec.auth() instanceof AuthSpec.Oidc)) {
+          return Optional.empty();
+        }
+        Optional<TokenSource> source = tokens.forRegistry(spec);
+        return source.isPresent() ? Optional.of(new OidcCredentialProvider(source.get())) : Optional.empty();
+      }
+    };
   }
 
   /**

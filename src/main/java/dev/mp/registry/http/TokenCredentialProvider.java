@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public final class TokenCredentialProvider implements CredentialProvider {
   /** Handles {@code none} and {@code token:ENV_VAR}. */
-  public static final CredentialProviderFactory FACTORY = TokenCredentialProvider::create;
+  public static final CredentialProviderFactory FACTORY = new CredentialProviderFactory() {
+    @Override
+    public Optional<CredentialProvider> create(RegistrySpec spec, Context context) {
+      return TokenCredentialProvider.create(spec, context);
+    }
+  };
 
   private final String registry;
   private final String variable;

@@ -58,7 +58,8 @@ public sealed interface DocumentOrigin permits DocumentOrigin.Local, DocumentOri
         return new PackageSource.Unsupported("none", "", "the index gives no `resolved` location");
       }
       if (resolved.isObject()) {
-        return SourceObjects.parse(resolved, problems).source();
+        return SourceObjects.parse(resolved, folder == null ? SourceObjects.Place.REMOTE : new SourceObjects.Place(folder),
+            problems).source();
       }
       String text = resolved.asText().trim();
       if (text.isEmpty()) {
@@ -70,7 +71,12 @@ public sealed interface DocumentOrigin permits DocumentOrigin.Local, DocumentOri
         return new PackageSource.Unsupported("other", SafeUrl.redact(text), "its URL embeds credentials");
       }
       if (text.startsWith("git+")) {
-        return PackageSource.parseResolved(text, Path.of("/"));
+        PackageSource git = PackageSource.parseResolved(text, folder == null ? Path.of("/") : folder);
+        if (git instanceof PackageSource.Git local && local.isLocal() && folder == null) {
+          problems.accept("field `resolved`: a registry fetched over HTTP may not name a repository on this machine");
+          return new PackageSource.Unsupported("git", text, "a registry fetched over HTTP may not name a local repository");
+        }
+        return git;
       }
       if (SafeUrl.isHttp(text)) {
         return new PackageSource.Archive(text);

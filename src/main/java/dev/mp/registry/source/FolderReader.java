@@ -55,7 +55,7 @@ public final class FolderReader {
       if (!Files.isRegularFile(child.resolve(PluginManifest.FILE))) {
         continue;
       }
-      Optional<PluginManifest> manifest = PluginManifest.read(child, label, warnings);
+      Optional<PluginManifest> manifest = PluginManifest.read(child, label, null, warnings);
       if (manifest.isEmpty()) {
         continue;
       }
@@ -64,8 +64,8 @@ public final class FolderReader {
         name = child.getFileName().toString();
         warnings.at(label, "no `name`; using the folder name `" + name + "`");
       }
-      if (!PluginNames.isValid(name)) {
-        warnings.at(label, "invalid plugin name `" + name + "`; skipped");
+      if (!PluginNames.isListed(name)) {
+        warnings.at(label, PluginNames.listProblem(name) + "; skipped");
         continue;
       }
       if (!names.add(name)) {

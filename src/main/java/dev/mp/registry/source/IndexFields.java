@@ -22,6 +22,8 @@ final class IndexFields {
   JsonNode resolved;
   JsonNode dependencies;
   Boolean signed;
+  Boolean yanked;
+  String yankedReason;
   Integer trustScore;
   final List<IndexFields> releases = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
@@ -77,6 +79,16 @@ final class IndexFields {
           } else {
             wrongType(parser, field, "true or false");
           }
+          break;
+        case "yanked":
+          if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            yanked = token == JsonToken.VALUE_TRUE;
+          } else {
+            wrongType(parser, field, "true or false");
+          }
+          break;
+        case "yankedReason":
+          yankedReason = text(parser, field, token);
           break;
         case "trustScore":
           if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {

@@ -14,6 +14,7 @@ import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.PluginNames;
 import dev.mp.registry.Release;
+import dev.mp.registry.ReleaseDetails;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.function.Predicate;
  * Streams the seed's registry index (DESIGN.md §2) into {@link PluginEntry} records, one entry at a
  * time: the document is never held as a tree, so a 30 MB index costs one pass and little memory.
  * The top-level fields of an entry are its latest release; {@code releases} adds older ones, which
- * share the entry's description and trust score and carry their own {@code signed} claim. An entry
+ * share the entry's description and trust score and carry their own {@code signed} claim and {@code
+ * yanked} state ({@code "yanked": true}, {@code "yankedReason"}: cargo's semantics). An entry
  * with an invalid name, integrity or trust score is reported and left out; an odd optional field is
  * reported and ignored. Stateless.
  */
@@ -147,8 +149,8 @@ public final class IndexParser {
 
   private static PluginEntry entry(String key, IndexFields fields, DocumentOrigin.Resolver origin, ParseWarnings warnings,
       String label, int line) {
-    if (!PluginNames.isValid(key)) {
-      warnings.at(label + ":" + line, "invalid plugin name `" + key + "`; skipped");
+    if (!PluginNames.isListed(key)) {
+      warnings.at(label + ":" + line, PluginNames.listProblem(key) + "; skipped");
       return null;
     }
     List<String> problems = new ArrayList<>(fields.problems);
@@ -217,9 +219,16 @@ public final class IndexParser {
     java.util.function.Consumer<String> report =
         at.isEmpty() ? problems::add : problem -> problems.add("release `" + effective + "`: " + problem);
     PackageSource source = origin.resolve(fields.resolved, report);
-    List<DependencySpec> dependencies = Dependencies.parse(fields.dependencies, report);
-    return new Release(effective, fields.integrity, fields.archiveIntegrity, source, dependencies,
-        Boolean.TRUE.equals(fields.signed), fields.signature);
+    List<DependencySpec> dependencies = Dependencies.parse(fields.dependencies, null, report);
+    String archiveIntegrity = fields.archiveIntegrity;
+    if (archiveIntegrity == null && source instanceof PackageSource.Archive && fields.resolved.isObject()
+        && dev.mp.registry.ClaudeVersions.isSha256Hex(SourceObjects.text(fields.resolved, "sha256"))) {
+      archiveIntegrity = dev.mp.registry.ClaudeVersions.sha256Integrity(SourceObjects.text(fields.resolved, "sha256"));
+    }
+    ReleaseDetails details = Boolean.TRUE.equals(fields.yanked)
+        ? ReleaseDetails.NONE.withYanked(true, fields.yankedReason) : ReleaseDetails.NONE;
+    return new Release(effective, fields.integrity, archiveIntegrity, source, dependencies,
+        Boolean.TRUE.equals(fields.signed), fields.signature, details);
   }
 
   private static int line(JsonParser parser) {

@@ -3,11 +3,13 @@ package dev.mp.registry.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mp.MpException;
 import dev.mp.io.JsonDocument;
+import dev.mp.registry.ClaudeVersions;
 import dev.mp.registry.DependencySpec;
 import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.PluginNames;
 import dev.mp.registry.Release;
+import dev.mp.registry.ReleaseDetails;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,18 +24,24 @@ import java.util.Set;
 /**
  * Reads a Claude Code {@code marketplace.json} the way Claude Code does. Each entry becomes a
  * {@link PluginEntry} with one release; its version is, in Claude Code's order, the plugin folder's
- * own {@code plugin.json} (when the folder is at hand), else the entry's {@code version}, else the git
- * {@code sha} (or {@code ref}), else {@code 0.0.0}. Relative sources resolve from the marketplace root,
- * then under {@code metadata.pluginRoot}; a bare name is joined with {@code pluginRoot}. Local plugin
- * folders get the canonical tree hash as integrity; git and other sources have none until fetched.
- * Odd entries are reported and, where they can still be listed, kept with an unsupported source.
- * One instance per document (it remembers folder hashes); not thread-safe.
+ * own {@code plugin.json} (when the folder is at hand), else the entry's {@code version}, else the
+ * pinned git {@code sha} cut to 12 digits (with a {@code git-subdir}'s path digest), else an archive's
+ * {@code sha256} cut to 12 digits, else {@link ClaudeVersions#UNKNOWN} (a git {@code ref} is never a
+ * version; the installer settles the version once the package is fetched). Relative sources follow
+ * {@link RelativeSource} ({@code ./x} from the marketplace root, a bare name under {@code
+ * metadata.pluginRoot}). The entry's other fields (components, {@code strict}, {@code category}, ...)
+ * are kept in the release's {@link ReleaseDetails#entryFields()} for the marketplace mp generates. Local
+ * plugin folders get the canonical tree hash as integrity; git and other sources have none until
+ * fetched. Every name Claude Code lists is kept; odd entries are reported and, where they can still be
+ * listed, kept with an unsupported source. One instance per document (it remembers folder hashes); not
+ * thread-safe.
  */
 public final class MarketplaceParser {
   /**
    * One entry, in file order.
    *
-   * @param sourceKind {@code relative-path}, {@code github}, {@code url}, {@code git-subdir}, {@code npm} or {@code other}
+   * @param sourceKind {@code relative-path}, {@code github}, {@code url}, {@code git-subdir}, {@code npm},
+   *     {@code archive}, {@code command} or {@code other}
    */
   public record Entry(PluginEntry plugin, String sourceKind) {}
 
@@ -60,6 +68,7 @@ public final class MarketplaceParser {
   private final Map<Path, String> hashes = new HashMap<>();
   private final FolderHasher hasher;
   private String pluginRoot;
+  private String marketplaceName;
 
   private MarketplaceParser(JsonDocument document, Path localRoot, PackageSource.Git remoteRoot, ParseWarnings warnings,
       FolderHasher hasher) {
@@ -106,10 +115,11 @@ public final class MarketplaceParser {
           + (keys.isEmpty() ? "none" : String.join(", ", keys)) + "); no plugins read");
       return new Marketplace(SourceObjects.text(root, "name"), List.of());
     }
+    marketplaceName = SourceObjects.text(root, "name");
     JsonNode declaredRoot = root.path("metadata").get("pluginRoot");
     if (declaredRoot != null && declaredRoot.isTextual()) {
-      pluginRoot = SourceObjects.subdir(declaredRoot.textValue());
-      if (pluginRoot == null && !declaredRoot.textValue().matches("\\.?/?")) {
+      pluginRoot = RelativeSource.pluginRoot(declaredRoot.textValue());
+      if (pluginRoot == null) {
         warnings.at(document.where("/metadata/pluginRoot"), "`pluginRoot` must stay inside the marketplace; ignored");
       }
     }
@@ -123,8 +133,8 @@ public final class MarketplaceParser {
         continue;
       }
       String name = SourceObjects.text(node, "name");
-      if (!PluginNames.isValid(name)) {
-        warnings.at(where, name == null ? "entry without a `name`; skipped" : "invalid plugin name `" + name + "`; skipped");
+      if (!PluginNames.isListed(name)) {
+        warnings.at(where, PluginNames.listProblem(name) + "; skipped");
         continue;
       }
       if (!names.add(name)) {
@@ -135,47 +145,57 @@ public final class MarketplaceParser {
       entries.add(entry(name, node, problems));
       problems.forEach(problem -> warnings.plugin(where, name, problem));
     }
-    return new Marketplace(SourceObjects.text(root, "name"), entries);
+    return new Marketplace(marketplaceName, entries);
   }
 
   private Entry entry(String name, JsonNode node, List<String> problems) {
     JsonNode source = node.get("source");
     String kind;
     PackageSource location;
+    String archiveIntegrity = null;
     Path folder = null;
-    if (source != null && source.isTextual() && isRelative(source.textValue())) {
+    if (source != null && source.isTextual() && RelativeSource.applies(source.textValue())) {
       kind = "relative-path";
-      if (localRoot != null) {
-        folder = localFolder(source.textValue(), problems);
+      RelativeSource.Resolved resolved = RelativeSource.resolve(source.textValue(), pluginRoot);
+      if (resolved.problem() != null) {
+        problems.add(resolved.problem());
+        location = new PackageSource.Unsupported("relative-path", source.textValue(), resolved.problem());
+      } else if (localRoot != null) {
+        folder = localFolder(source.textValue(), resolved.path(), problems);
         location = folder != null ? new PackageSource.Folder(folder) : missing(source.textValue());
       } else {
-        location = remoteFolder(source.textValue());
+        location = remoteFolder(source.textValue(), resolved.path());
       }
     } else if (source != null && source.isTextual()) {
       SourceObjects.Parsed parsed = SourceObjects.unsupportedString(source.textValue(), problems::add);
       kind = parsed.kind();
       location = parsed.source();
     } else if (source != null && source.isObject()) {
-      SourceObjects.Parsed parsed = SourceObjects.parse(source, problems::add);
+      SourceObjects.Parsed parsed = SourceObjects.parse(source,
+          localRoot == null ? SourceObjects.Place.REMOTE : new SourceObjects.Place(localRoot), problems::add);
       kind = parsed.kind();
       location = parsed.source();
+      archiveIntegrity = parsed.archiveIntegrity();
     } else {
       problems.add(source == null ? "no `source`" : "`source` must be a relative path or a source object");
       kind = "other";
       location = new PackageSource.Unsupported("other", String.valueOf(source), "the entry gives no usable `source`");
     }
     Optional<PluginManifest> manifest = folder == null ? Optional.empty()
-        : PluginManifest.read(folder, manifestLabel(folder), warnings);
+        : PluginManifest.read(folder, manifestLabel(folder), marketplaceName, warnings);
     String entryVersion = PluginManifest.optionalText(node, "version", problems);
     String version = manifest.map(PluginManifest::version).orElse(null);
     if (version == null) {
       version = entryVersion;
     }
-    if (version == null && location instanceof PackageSource.Git git && !"relative-path".equals(kind)) {
-      version = git.sha() != null ? git.sha() : git.ref();
+    if (version == null && location instanceof PackageSource.Git git && !"relative-path".equals(kind) && git.sha() != null) {
+      version = ClaudeVersions.ofCommit(git.sha(), git.pathDigest());
     }
     if (version == null) {
-      version = "0.0.0";
+      version = ClaudeVersions.ofArchive(archiveIntegrity);
+    }
+    if (version == null) {
+      version = ClaudeVersions.UNKNOWN;
     }
     String description = PluginManifest.optionalText(node, "description", problems);
     if (description == null) {
@@ -183,64 +203,31 @@ public final class MarketplaceParser {
     }
     List<DependencySpec> dependencies = manifest.map(PluginManifest::dependencies).orElse(List.of());
     if (dependencies.isEmpty()) {
-      dependencies = Dependencies.parse(node.get("dependencies"), problems::add);
+      dependencies = Dependencies.parse(node.get("dependencies"), marketplaceName, problems::add);
     }
     String integrity = folder == null ? null : hash(folder, problems);
-    Release release = new Release(version, integrity, null, location, dependencies, false, null);
+    Release release = new Release(version, integrity, archiveIntegrity, location, dependencies, false, null)
+        .withDetails(ReleaseDetails.NONE.withEntryFields(EntryFields.of(node)));
     return new Entry(new PluginEntry(name, description, null, List.of(release)), kind);
   }
 
-  /** {@code ./x}, {@code ./}, {@code .} or a bare name: no scheme, not absolute. */
-  private static boolean isRelative(String source) {
-    return !source.isBlank() && !source.contains(":") && !source.startsWith("/") && !source.startsWith("\\");
-  }
-
-  private static boolean explicit(String source) {
-    return source.equals(".") || source.startsWith("./");
-  }
-
-  private Path localFolder(String source, List<String> problems) {
+  private Path localFolder(String source, String relative, List<String> problems) {
+    Path candidate;
     try {
-      return localFolderOf(source, problems);
+      candidate = (relative.isEmpty() ? localRoot : localRoot.resolve(relative)).normalize();
     } catch (java.nio.file.InvalidPathException e) {
       problems.add("source `" + source + "` is not a valid path on this system");
       return null;
     }
-  }
-
-  private Path localFolderOf(String source, List<String> problems) {
-    String relative = SourceObjects.subdir(source);
-    if (relative == null && !isRoot(source)) {
+    if (!candidate.startsWith(localRoot)) {
       problems.add("source `" + source + "` leaves the marketplace folder");
       return null;
     }
-    List<Path> candidates = new ArrayList<>(2);
-    if (explicit(source)) {
-      candidates.add(relative == null ? localRoot : localRoot.resolve(relative));
-      if (pluginRoot != null) {
-        candidates.add(relative == null ? localRoot.resolve(pluginRoot) : localRoot.resolve(pluginRoot).resolve(relative));
-      }
-    } else if (relative != null) {
-      candidates.add(pluginRoot == null ? localRoot.resolve(relative) : localRoot.resolve(pluginRoot).resolve(relative));
-    }
-    candidates.replaceAll(Path::normalize);
-    candidates.removeIf(candidate -> !candidate.startsWith(localRoot));
-    if (candidates.isEmpty()) {
-      problems.add("source `" + source + "` leaves the marketplace folder");
+    if (!Files.isDirectory(candidate)) {
+      problems.add("the plugin folder `" + source + "` does not exist in the marketplace");
       return null;
     }
-    for (Path candidate : candidates) {
-      if (Files.isRegularFile(candidate.resolve(PluginManifest.FILE))) {
-        return candidate;
-      }
-    }
-    for (Path candidate : candidates) {
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    problems.add("the plugin folder `" + source + "` does not exist in the marketplace");
-    return null;
+    return candidate;
   }
 
   private String manifestLabel(Path folder) {
@@ -248,30 +235,19 @@ public final class MarketplaceParser {
     return (relative.isEmpty() ? "" : relative + "/") + PluginManifest.FILE;
   }
 
-  /** {@code ./}, {@code .} and the like: the marketplace root itself. */
-  private static boolean isRoot(String source) {
-    return source.replace('\\', '/').matches("(\\./)*\\.?/*");
-  }
-
   private static PackageSource missing(String source) {
     return new PackageSource.Unsupported("missing", source, "its folder `" + source + "` is not in the marketplace");
   }
 
-  private PackageSource remoteFolder(String source) {
+  private PackageSource remoteFolder(String source, String relative) {
     if (remoteRoot == null) {
       return new PackageSource.Unsupported("relative-path", source,
           "a relative plugin folder of a marketplace fetched over HTTP cannot be fetched; use the marketplace's"
               + " git repository or a local checkout as the registry");
     }
-    String relative = SourceObjects.subdir(source);
-    if (relative == null && !isRoot(source)) {
-      return new PackageSource.Unsupported("relative-path", source, "the source leaves the marketplace's repository");
-    }
-    if (!explicit(source) && pluginRoot != null) {
-      relative = relative == null ? pluginRoot : pluginRoot + "/" + relative;
-    }
     String base = remoteRoot.subdir();
-    String subdir = base == null ? relative : relative == null ? base : base + "/" + relative;
+    String subdir = base == null ? (relative.isEmpty() ? null : relative)
+        : relative.isEmpty() ? base : base + "/" + relative;
     return new PackageSource.Git(remoteRoot.url(), remoteRoot.ref(), remoteRoot.sha(), subdir);
   }
 

@@ -4,9 +4,10 @@ import dev.mp.Reporter;
 
 /**
  * Collects the per-entry problems of one registry document and passes the first {@value #LIMIT} to a
- * reporter, then one line counting the rest, so a registry with thousands of odd entries stays
- * readable. Each line starts with the registry and the document ({@code registry `team`: index.json:12:}).
- * Not thread-safe: one per document read.
+ * reporter as warnings, every later one through {@link Reporter#warnMore} (shown with {@code -v}, kept
+ * in {@code --json}), then one line counting those, so a registry with thousands of odd entries stays
+ * readable and no problem is out of reach. Each line starts with the registry and the document
+ * ({@code registry `team`: index.json:12:}). Not thread-safe: one per document read.
  */
 public final class ParseWarnings {
   static final int LIMIT = 20;
@@ -43,6 +44,8 @@ public final class ParseWarnings {
     count++;
     if (count <= LIMIT) {
       reporter.warn(prefix + ": " + line);
+    } else {
+      reporter.warnMore(prefix + ": " + line);
     }
   }
 
@@ -51,11 +54,11 @@ public final class ParseWarnings {
     return count;
   }
 
-  /** Reports how many problems were not shown, if any (once). */
+  /** Reports how many problems went beyond the first {@value #LIMIT}, if any (once). */
   public void finish() {
     if (!finished && count > LIMIT) {
       finished = true;
-      reporter.warn(prefix + ": " + (count - LIMIT) + " more problem(s) not shown");
+      reporter.warn(prefix + ": " + (count - LIMIT) + " more problem(s); `-v` shows them, `--json` lists them");
     }
   }
 }

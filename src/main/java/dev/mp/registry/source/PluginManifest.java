@@ -26,9 +26,10 @@ record PluginManifest(String name, String version, String description, List<Depe
    * Reads the manifest of the plugin folder {@code folder}.
    *
    * @param label how the file is named in warnings
+   * @param ownMarketplace the {@code name} of the marketplace the plugin is listed in, or null
    * @return empty when there is no manifest, or when it is malformed (then reported)
    */
-  static Optional<PluginManifest> read(Path folder, String label, ParseWarnings warnings) {
+  static Optional<PluginManifest> read(Path folder, String label, String ownMarketplace, ParseWarnings warnings) {
     byte[] bytes;
     try {
       bytes = AtomicFiles.readIfExists(folder.resolve(FILE));
@@ -55,7 +56,7 @@ record PluginManifest(String name, String version, String description, List<Depe
     String name = optionalText(root, "name", problems);
     String version = optionalText(root, "version", problems);
     String description = optionalText(root, "description", problems);
-    List<DependencySpec> dependencies = Dependencies.parse(root.get("dependencies"), problems::add);
+    List<DependencySpec> dependencies = Dependencies.parse(root.get("dependencies"), ownMarketplace, problems::add);
     for (String problem : problems) {
       warnings.at(label, problem);
     }

@@ -31,9 +31,16 @@ class LookupIndexTest {
         List.of(), false, null);
     Release folder = new Release("1.0.0", null, null, new PackageSource.Folder(Path.of("/plugins/gamma")), List.of(),
         false, null);
-    Release npm = new Release("0.9.0", null, null, new PackageSource.Unsupported("npm", "gamma@0.9", "npm packages ..."),
+    Release command = new Release("0.9.0", null, null, new PackageSource.Unsupported("command", "tool export", "never run"),
         List.of(), false, null);
-    return new PluginEntry("gamma", "Gamma — ünïcödé 🚀", 85, List.of(latest, git, folder, npm));
+    Release subdir = new Release("0.8.0", null, null, new PackageSource.Git("file:///srv/mono", null,
+        "0a783bc61ed0debe51603bce84a36d6b6e574813", "tools/p", "7a72d72a"), List.of(), false, null);
+    Release npm = new Release("0.7.0", null, null, new PackageSource.Npm("@acme/gamma", "^0.7", "https://npm.example", null,
+        null), List.of(), false, null);
+    Release npmResolved = new Release("0.6.0", null, "sha512-" + "C".repeat(86) + "==", new PackageSource.Npm("gamma",
+        "0.6.0", null, "0.6.0", "https://registry.npmjs.org/gamma/-/gamma-0.6.0.tgz"), List.of(), false, null);
+    return new PluginEntry("gamma", "Gamma — ünïcödé 🚀", 85,
+        List.of(latest, git, folder, command, subdir, npm, npmResolved));
   }
 
   private LookupIndex write(List<PluginEntry> entries) throws IOException {
@@ -67,6 +74,35 @@ class LookupIndexTest {
     LookupIndex index = write(entries);
     assertThat(index.entries().map(PluginEntry::name)).containsExactly("Beta", "alpha", "alpha-2", "mu", "zeta");
     assertThat(index.names()).containsExactly("Beta", "alpha", "alpha-2", "mu", "zeta");
+  }
+
+  @Test
+  void theOrderIsStringOrderForGeneratedNames() throws IOException {
+    String[] pieces = {"plugin-", "a", "b", "Z", "0", "9", "-", "é", "ÿ", "\u0100", "\u4e2d", "\ud83d\ude80", "\u0000", ""};
+    java.util.Random random = new java.util.Random(15);
+    for (int round = 0; round < 40; round++) {
+      String prefix = round % 3 == 0 ? "" : pieces[random.nextInt(pieces.length)] + pieces[random.nextInt(pieces.length)];
+      java.util.Set<String> names = new java.util.LinkedHashSet<>();
+      int count = 1 + random.nextInt(300);
+      while (names.size() < count) {
+        StringBuilder name = new StringBuilder(prefix);
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+          name.append(round % 4 == 1 ? pieces[random.nextInt(9)] : pieces[random.nextInt(pieces.length)]);
+        }
+        if (name.length() > 0) {
+          names.add(name.toString());
+        }
+      }
+      List<PluginEntry> entries = new ArrayList<>();
+      for (String name : names) {
+        entries.add(new PluginEntry(name, null, null,
+            List.of(new Release("1.0.0", null, null, new PackageSource.Archive("/x.tgz"), List.of(), false, null))));
+      }
+      List<String> expected = new ArrayList<>(names);
+      java.util.Collections.sort(expected);
+      assertThat(write(entries).names()).as("round %d", round).containsExactlyElementsOf(expected);
+    }
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,14 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every real marketplace of the shared conformance corpus ({@code ../shared/conformance/} beside the
- * repository) is read as Claude Code reads it: names in file order, source kinds and versions as
- * {@code expected.json} records them.
+ * Every marketplace of the conformance corpora is read as Claude Code reads it: names in file order,
+ * source kinds and versions as the corpus records them. The corpora are the shared one of real
+ * marketplaces ({@code ../shared/conformance/} beside the repository) and the repository's own ({@code
+ * src/test/resources/conformance/}, odd names, {@code pluginRoot}, inline components), each a {@code
+ * marketplaces/<name>/} folder per marketplace and the expectations of every {@code expected*.json}
+ * beside it, merged. Optional per-plugin expectations: {@code source_path} (the plugin folder, relative
+ * to the marketplace), {@code unsupported} (part of why it cannot be installed), {@code entry_fields}
+ * (the names of the entry fields kept for the generated marketplace).
  */
 class ConformanceTest {
   static final Path CORPUS = Path.of("..", "shared", "conformance");
+  static final Path LOCAL_CORPUS = Path.of("src", "test", "resources", "conformance");
 
-  private static JsonNode expected;
+  /** corpus root → marketplace folder → its expectations. */
+  private static final Map<Path, Map<String, JsonNode>> expected = new TreeMap<>();
 
   @BeforeAll
   static void corpus() throws IOException {
@@ -41,32 +47,43 @@ class ConformanceTest {
       fail("the conformance corpus is missing: expected `" + CORPUS.toAbsolutePath().normalize()
           + "/expected.json` (the shared folder beside the repository); it cannot be skipped");
     }
-    expected = Json.mapper().readTree(CORPUS.resolve("expected.json").toFile());
+    for (Path corpus : List.of(CORPUS, LOCAL_CORPUS)) {
+      Map<String, JsonNode> merged = new TreeMap<>();
+      try (Stream<Path> files = Files.list(corpus)) {
+        for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+          String name = file.getFileName().toString();
+          if (name.startsWith("expected") && name.endsWith(".json")) {
+            Json.mapper().readTree(file.toFile()).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue()));
+          }
+        }
+      }
+      expected.put(corpus, merged);
+    }
   }
 
   @Test
   void everyMarketplaceOfTheCorpusHasExpectations() throws IOException {
-    List<String> folders = new ArrayList<>();
-    try (Stream<Path> children = Files.list(CORPUS.resolve("marketplaces"))) {
-      children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(folders::add);
+    for (Map.Entry<Path, Map<String, JsonNode>> corpus : expected.entrySet()) {
+      List<String> folders = new ArrayList<>();
+      try (Stream<Path> children = Files.list(corpus.getKey().resolve("marketplaces"))) {
+        children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(folders::add);
+      }
+      assertThat(folders).as("marketplaces of %s", corpus.getKey()).isNotEmpty()
+          .containsExactlyInAnyOrderElementsOf(corpus.getValue().keySet());
     }
-    List<String> keys = new ArrayList<>();
-    expected.fieldNames().forEachRemaining(keys::add);
-    assertThat(folders).isNotEmpty().containsExactlyInAnyOrderElementsOf(keys);
   }
 
   @TestFactory
   Stream<DynamicTest> marketplacesReadAsClaudeCodeReadsThem() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      tests.add(DynamicTest.dynamicTest(field.getKey(), () -> check(field.getKey(), field.getValue())));
-    }
+    expected.forEach((corpus, marketplaces) -> marketplaces.forEach((folder, expectation) -> tests.add(
+        DynamicTest.dynamicTest(folder, () -> check(corpus.resolve("marketplaces").resolve(folder), expectation)))));
     return tests.stream();
   }
 
-  private static void check(String folder, JsonNode expectation) throws IOException {
-    Path root = CORPUS.resolve("marketplaces").resolve(folder).toAbsolutePath().normalize();
+  private static void check(Path marketplaceFolder, JsonNode expectation) throws IOException {
+    String folder = marketplaceFolder.getFileName().toString();
+    Path root = marketplaceFolder.toAbsolutePath().normalize();
     Path file = root.resolve(".claude-plugin/marketplace.json");
     List<String> warnings = new ArrayList<>();
     ParseWarnings parseWarnings = new ParseWarnings("registry `" + folder + "`", warnings::add);
@@ -96,7 +113,26 @@ class ConformanceTest {
       Release release = entry.plugin().latest();
       assertThat(release.version()).as("version of %s", name)
           .isEqualTo(claudeCodeVersion(plugin.get("version"), raw.get(name).get("source")));
-      assertSource(entry.sourceKind(), release, name);
+      if (plugin.has("unsupported")) {
+        assertThat(release.source()).as("source of %s", name).isInstanceOfSatisfying(PackageSource.Unsupported.class,
+            source -> assertThat(source.reason()).contains(plugin.get("unsupported").textValue()));
+      } else {
+        assertSource(entry.sourceKind(), release, name);
+      }
+      if (plugin.has("source_path")) {
+        assertThat(release.source()).as("folder of %s", name)
+            .isEqualTo(new PackageSource.Folder(root.resolve(plugin.get("source_path").textValue()).normalize()));
+      }
+      if (plugin.has("entry_fields")) {
+        List<String> keys = new ArrayList<>();
+        plugin.get("entry_fields").forEach(key -> keys.add(key.textValue()));
+        String fields = release.details().entryFields();
+        List<String> actual = new ArrayList<>();
+        if (fields != null) {
+          Json.mapper().readTree(fields).fieldNames().forEachRemaining(actual::add);
+        }
+        assertThat(actual).as("entry fields of %s", name).isEqualTo(keys);
+      }
     }
     if (folder.equals("rohitg00__awesome-claude-code-toolkit")) {
       assertThat(warnings).singleElement().asString().contains("not a Claude Code marketplace")
@@ -107,18 +143,24 @@ class ConformanceTest {
     }
   }
 
-  /** What Claude Code's order gives when expected.json has no version: the git sha, else the ref, else 0.0.0. */
+  /**
+   * What Claude Code's order gives when expected.json has no version: the git sha cut to 12 digits (a
+   * {@code git-subdir}'s followed by 8 digits of SHA-256 of its path), an archive's sha256 cut to 12
+   * digits, else {@code unknown}; a ref is never a version.
+   */
   private static String claudeCodeVersion(JsonNode expectedVersion, JsonNode source) {
     if (expectedVersion != null && expectedVersion.isTextual()) {
       return expectedVersion.textValue();
     }
     if (source != null && source.isObject() && source.path("sha").isTextual()) {
-      return source.get("sha").textValue();
+      String sha = source.get("sha").textValue().substring(0, 12);
+      return source.path("source").asText().equals("git-subdir")
+          ? sha + "-" + dev.mp.registry.ClaudeVersions.pathDigest(source.get("path").textValue()) : sha;
     }
-    if (source != null && source.isObject() && source.path("ref").isTextual()) {
-      return source.get("ref").textValue();
+    if (source != null && source.isObject() && source.path("sha256").isTextual()) {
+      return source.get("sha256").textValue().toLowerCase(java.util.Locale.ROOT).substring(0, 12);
     }
-    return "0.0.0";
+    return "unknown";
   }
 
   private static void assertSource(String kind, Release release, String name) {
@@ -131,8 +173,14 @@ class ConformanceTest {
       case "url":
       case "git-subdir":
         assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Git.class);
-        assertThat(((PackageSource.Git) release.source()).url()).startsWith("https://");
+        assertThat(((PackageSource.Git) release.source()).url()).matches("(https|file|ssh)://.*|[^@]+@[^:]+:.+");
         assertThat(release.integrity()).as("integrity of %s", name).isNull();
+        break;
+      case "npm":
+        assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Npm.class);
+        break;
+      case "archive":
+        assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Archive.class);
         break;
       default:
         assertThat(release.source()).as("source of %s", name).isInstanceOf(PackageSource.Unsupported.class);

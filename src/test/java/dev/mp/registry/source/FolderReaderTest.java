@@ -38,9 +38,10 @@ class FolderReaderTest {
     assertThat(beta.latest().source()).isEqualTo(new PackageSource.Folder(folder.resolve("beta")));
     assertThat(beta.latest().integrity()).isEqualTo(TreeHash.of(folder.resolve("beta")));
     assertThat(beta.latest().dependencies()).containsExactly(new DependencySpec("alpha", "^1", null),
-        new DependencySpec("gamma", "~2.1.0", "team"));
+        new DependencySpec("gamma", "~2.1.0", null));
     assertThat(plugins.get(0).latest().version()).isEqualTo("0.0.0");
-    assertThat(warnings).isEmpty();
+    // `marketplace` names a Claude Code marketplace, which a folder of plugins is not.
+    assertThat(warnings).singleElement().asString().contains("marketplace `team` is not a marketplace mp reads here");
   }
 
   @Test

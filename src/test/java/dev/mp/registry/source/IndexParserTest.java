@@ -10,6 +10,7 @@ import dev.mp.registry.DependencySpec;
 import dev.mp.registry.PackageSource;
 import dev.mp.registry.PluginEntry;
 import dev.mp.registry.Release;
+import dev.mp.registry.ReleaseDetails;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -62,11 +63,30 @@ class IndexParserTest {
     assertThat(latest.signature()).isEqualTo("ed25519:c2ln");
     assertThat(latest.source()).isEqualTo(new PackageSource.Archive("/srv/registry/packages/gamma-1.2.0.tgz"));
     assertThat(latest.dependencies()).containsExactly(new DependencySpec("alpha", "*", null),
-        new DependencySpec("beta", "^2", null), new DependencySpec("delta", "~2.1.0", "team"));
+        new DependencySpec("beta", "^2", null), new DependencySpec("delta", "~2.1.0", null));
     Release older = gamma.releases().get(1);
     assertThat(older.signedClaim()).isFalse();
     assertThat(older.source()).isEqualTo(new PackageSource.Archive("/srv/registry/packages/gamma-1.1.0.tgz"));
-    assertThat(warnings).isEmpty();
+    assertThat(warnings).singleElement().asString().contains("plugin `gamma`")
+        .contains("marketplace `team` is not a marketplace mp reads here");
+  }
+
+  @Test
+  void yankedReleasesAndTheirReasonsAreRead() {
+    Map<String, PluginEntry> plugins = parseLocal("""
+        {"plugins": {"gamma": {"version": "1.1.0", "integrity": "%s", "resolved": "packages/gamma-1.1.0.tgz",
+           "releases": {"1.0.0": {"integrity": "%s", "resolved": "packages/gamma-1.0.0.tgz", "yanked": true},
+                        "1.2.0": {"integrity": "%s", "resolved": "packages/gamma-1.2.0.tgz", "yanked": true,
+                                  "yankedReason": "leaks tokens"},
+                        "1.3.0": {"integrity": "%s", "yanked": "yes"}}}}}
+        """.formatted(INTEGRITY, INTEGRITY, INTEGRITY, INTEGRITY));
+    PluginEntry gamma = plugins.get("gamma");
+
+    assertThat(gamma.latest().yanked()).isFalse();
+    assertThat(gamma.release("1.0.0").orElseThrow().details()).isEqualTo(ReleaseDetails.NONE.withYanked(true, null));
+    assertThat(gamma.release("1.2.0").orElseThrow().details().yankedReason()).isEqualTo("leaks tokens");
+    assertThat(gamma.release("1.3.0").orElseThrow().yanked()).isFalse();
+    assertThat(warnings).singleElement().asString().contains("field `releases.1.3.0.yanked`: expected true or false");
   }
 
   @Test
@@ -102,23 +122,25 @@ class IndexParserTest {
           "good": {"version": "1.0.0"},
           "bad-integrity": {"version": "1.0.0", "integrity": "md5-xyz"},
           "Bad Name": {"version": "1.0.0"},
+          "Odd:Nameé": {"version": "1.0.0"},
           "not-an-object": 42,
           "odd-fields": {"version": "1.0.0", "trustScore": 300, "signed": "yes", "dependencies": [1]},
           "good": {"version": "2.0.0"}
         }}
         """);
-    assertThat(plugins).containsOnlyKeys("good", "odd-fields");
+    assertThat(plugins).containsOnlyKeys("good", "odd-fields", "Odd:Nameé");
     assertThat(plugins.get("good").latest().version()).isEqualTo("1.0.0");
     assertThat(plugins.get("odd-fields").trustScore()).isNull();
     assertThat(warnings).containsExactly(
         "registry `team`: index.json:3: plugin `bad-integrity`: field `integrity`: not a valid `sha512-<base64>` value; skipped",
-        "registry `team`: index.json:4: invalid plugin name `Bad Name`; skipped",
-        "registry `team`: index.json:5: plugin `not-an-object`: expected an object; skipped",
-        "registry `team`: index.json:6: plugin `odd-fields`: field `signed`: expected true or false; ignored",
-        "registry `team`: index.json:6: plugin `odd-fields`: field `trustScore`: expected 0 to 100, found 300; ignored",
-        "registry `team`: index.json:6: plugin `odd-fields`: field `dependencies[0]`: expected `name`, `name@range` or"
+        "registry `team`: index.json:4: plugin name `Bad Name` has a space or a control character, which Claude Code"
+            + " does not accept; skipped",
+        "registry `team`: index.json:6: plugin `not-an-object`: expected an object; skipped",
+        "registry `team`: index.json:7: plugin `odd-fields`: field `signed`: expected true or false; ignored",
+        "registry `team`: index.json:7: plugin `odd-fields`: field `trustScore`: expected 0 to 100, found 300; ignored",
+        "registry `team`: index.json:7: plugin `odd-fields`: field `dependencies[0]`: expected `name`, `name@range` or"
             + " {\"name\", \"version\", \"marketplace\"}; left out",
-        "registry `team`: index.json:7: plugin `good`: listed more than once; the first entry is kept");
+        "registry `team`: index.json:8: plugin `good`: listed more than once; the first entry is kept");
   }
 
   @Test
@@ -156,13 +178,31 @@ class IndexParserTest {
   }
 
   @Test
-  void manyProblemsAreCappedWithACount() {
+  void manyProblemsAreCappedWithACountAndTheRestStayReachable() {
     StringBuilder json = new StringBuilder("{\"plugins\": {");
     for (int i = 0; i < 30; i++) {
       json.append(i == 0 ? "" : ",").append("\"p").append(i).append("\": {\"trustScore\": -1}");
     }
-    parseLocal(json.append("}}").toString());
+    List<String> more = new ArrayList<>();
+    Reporter reporter = new Reporter() {
+      @Override
+      public void warn(String message) {
+        warnings.add(message);
+      }
+
+      @Override
+      public void warnMore(String message) {
+        more.add(message);
+      }
+    };
+    ParseWarnings parseWarnings = new ParseWarnings("registry `team`", reporter);
+    IndexParser.parse(new java.io.ByteArrayInputStream(json.append("}}").toString().getBytes(StandardCharsets.UTF_8)),
+        "index.json", DocumentOrigin.local(Path.of("/srv/registry/index.json")), parseWarnings, entry -> true);
+    parseWarnings.finish();
     assertThat(warnings).hasSize(ParseWarnings.LIMIT + 1);
-    assertThat(warnings.get(ParseWarnings.LIMIT)).isEqualTo("registry `team`: 10 more problem(s) not shown");
+    assertThat(warnings.get(ParseWarnings.LIMIT))
+        .isEqualTo("registry `team`: 10 more problem(s); `-v` shows them, `--json` lists them");
+    assertThat(more).hasSize(10).allSatisfy(line -> assertThat(line).contains("field `trustScore`"));
+    assertThat(more.get(9)).contains("plugin `p29`");
   }
 }
