@@ -157,7 +157,13 @@ class Project:
         for folder in (path, self.cache, self.state):
             shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(os.path.join(path, ".claude"))
-        write(os.path.join(path, ".claude", "registries.json"), json.dumps({"registries": registries}, indent=2))
+        # Each project is a repository of its own, as a real one is: `.claude/settings.json` names the
+        # install folder relative to the repository's root, and the runs compare copies of the project.
+        subprocess.run(["git", "init", "-q", path], check=True)
+        # A fixed marketplace name: by default it is derived from the project's folder, and the runs
+        # are compared across copies of the project in other folders.
+        write(os.path.join(path, ".claude", "registries.json"),
+              json.dumps({"registries": registries, "defaults": {"marketplaceName": "mp-faults"}}, indent=2))
 
     def env(self):
         env = {k: v for k, v in os.environ.items() if k in ("PATH", "JAVA_HOME", "LANG", "LC_ALL", "TZ")}
@@ -239,10 +245,12 @@ def internal(name):
 
 
 def project_state(project):
-    """What a user sees of a project: installed files, lockfile, marketplace and state files."""
+    """What a user sees of a project: installed files, lockfile, marketplace, state and Claude Code settings."""
     state = {"plugins": tree_digest(os.path.join(project.path, ".claude", "plugins"), internal)}
     lock = os.path.join(project.path, "plugin-lock.json")
     state["lockfile"] = open(lock, "rb").read().decode() if os.path.exists(lock) else None
+    settings = os.path.join(project.path, ".claude", "settings.json")
+    state["settings"] = open(settings, "rb").read().decode() if os.path.exists(settings) else None
     return state
 
 
