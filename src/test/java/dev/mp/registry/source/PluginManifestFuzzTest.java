@@ -29,7 +29,7 @@ class PluginManifestFuzzTest {
       Files.createDirectories(plugin.resolve(".claude-plugin"));
       Files.write(plugin.resolve(PluginManifest.FILE), bytes);
       TestFiles.write(plugin.resolve("commands/hello.md"), "hello");
-      PluginManifest.read(plugin, "alpha/" + PluginManifest.FILE, new ParseWarnings("registry `fuzz`", Reporter.SILENT))
+      PluginManifest.read(plugin, "alpha/" + PluginManifest.FILE, "fuzz", new ParseWarnings("registry `fuzz`", Reporter.SILENT))
           .ifPresent(manifest -> manifest.dependencies().forEach(dependency -> dependency.toString()));
     });
   }
