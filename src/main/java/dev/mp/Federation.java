@@ -509,7 +509,7 @@ public final class Federation {
    * @throws MpException {@code LOCKFILE_ERROR} without a lockfile
    */
   public LockCheckResult lockCheck() {
-    return new LockfileManager(context, layout(), recovered()).check();
+    return readingTheProject(installer -> new LockfileManager(context, layout(), installer).check());
   }
 
   /**
@@ -556,7 +556,7 @@ public final class Federation {
 
   /** {@link #listInstalled()}, with each plugin's capabilities when {@code withCapabilities}. */
   public ListResult listInstalled(boolean withCapabilities) {
-    return new LockfileManager(context, layout(), recovered()).list(withCapabilities);
+    return readingTheProject(installer -> new LockfileManager(context, layout(), installer).list(withCapabilities));
   }
 
   /** An installer whose interrupted swap, if any, has been finished (under the project lock). */
@@ -580,5 +580,27 @@ public final class Federation {
    */
   public WrapperResult wrapper(WrapperRequest request) {
     return new ProjectWrapper(context, Version.current(), ProjectWrapper.runningJar()).write(request);
+  }
+
+  /**
+   * Runs a command that reads the installed plugins and the lockfile while holding the project lock
+   * (after finishing an interrupted swap), so that it never sees an install half-swapped by another
+   * process: bench/faults.sh saw {@code lock check} report drift while another process installed. A
+   * project whose lock folder is missing or not writable (a read-only checkout in CI) cannot be
+   * changed by anyone, and is read without the lock.
+   */
+  private <T> T readingTheProject(java.util.function.Function<Installer, T> action) {
+    java.nio.file.Path lockFolder = ProjectLayout.of(context.projectDir(), dev.mp.config.FederationDefaults.DEFAULT)
+        .projectLock().toAbsolutePath().getParent();
+    if (!java.nio.file.Files.isDirectory(lockFolder) || !java.nio.file.Files.isWritable(lockFolder)) {
+      return action.apply(recovered());
+    }
+    return withProjectLock(() -> {
+      Installer installer = installer();
+      if (installer.needsRecovery()) {
+        installer.recover();
+      }
+      return action.apply(installer);
+    });
   }
 }

@@ -4,6 +4,7 @@ import dev.mp.ErrorCode;
 import dev.mp.MpException;
 import dev.mp.auth.Transport;
 import dev.mp.io.SafeUrl;
+import dev.mp.registry.http.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -149,13 +150,15 @@ final class HttpDownloader {
         try (InputStream body = response.body()) {
           if (status != 200) {
             throw unavailable(shown, "HTTP " + status + (status == 401 || status == 403
-                ? " (check the registry's `auth` and its token)" : ""), null);
+                ? " (check the registry's `auth` and its token)" : RetryAfter.describe(status, response.headers())), null);
           }
           copy(body, to, maxBytes, digest, shown);
           return;
         }
       }
       throw unavailable(shown, "more than " + MAX_REDIRECTS + " redirects", null);
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw unavailable(shown, "no response within " + describe(stall), e);
     } catch (IOException e) {
       throw unavailable(shown, MpException.describe(e), e);
     } catch (InterruptedException e) {
@@ -207,8 +210,18 @@ final class HttpDownloader {
     byte[] buffer = new byte[1 << 16];
     long total = 0;
     try (OutputStream out = Files.newOutputStream(to)) {
-      int n;
-      while ((n = body.read(buffer)) > 0) {
+      while (true) {
+        int n;
+        try {
+          n = body.read(buffer);
+        } catch (IOException e) {
+          // Said plainly: the JDK's own message for a server that hangs up mid-body is `closed`.
+          throw new IOException("the connection closed before the whole response arrived (after " + total
+              + " bytes): " + MpException.describe(e), e);
+        }
+        if (n <= 0) {
+          break;
+        }
         total += n;
         if (total > maxBytes) {
           throw new MpException(ErrorCode.UNSAFE_PACKAGE,

@@ -138,7 +138,7 @@ public final class Installer {
           staged.put(future.getKey(), future.getValue().get());
         } catch (ExecutionException e) {
           if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            failure = stagingFailure(future.getKey(), dir, e.getCause());
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -156,6 +156,20 @@ public final class Installer {
     staged.values().forEach(plugin -> DependencyForms.warn(plugin, context.reporter()));
     pause("staged");
     return new Staging(dir, staged);
+  }
+
+  /**
+   * What staging {@code plugin} failed with, as thrown to the caller: an I/O failure (a full disk,
+   * found by bench/faults.sh) is an {@code IO_ERROR} naming the plugin, not an internal error.
+   */
+  static RuntimeException stagingFailure(String plugin, Path dir, Throwable cause) {
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof IOException io) {
+      return MpException.io("failed to stage `" + plugin + "` in `" + dir + "` (nothing was changed)", io);
+    }
+    return new IllegalStateException(cause);
   }
 
   private Map<String, PackageFetcher> fetchers(RegistryAuthorization authorization) {

@@ -58,6 +58,10 @@ final class SwapJournal {
       written.addObject().put("target", file.getKey().toString()).put("staged", staged);
     }
     AtomicFiles.write(staging.resolve(JOURNAL), CanonicalJson.sortedBytes(journal));
+    Set<Path> changed = new java.util.TreeSet<>();
+    changed.add(installDir);
+    files.keySet().forEach(target -> changed.add(target.toAbsolutePath().getParent()));
+    checkWritable(changed);
     Path commit = staging.resolveSibling(staging.getFileName().toString().replace(STAGING, COMMIT));
     try {
       AtomicFiles.moveAtomically(staging, commit);
@@ -69,10 +73,36 @@ final class SwapJournal {
     return commit;
   }
 
+  /**
+   * Fails before the commit point when a folder the roll forward must change (or its nearest existing
+   * parent, for one still to be made) is not a writable folder, a read-only mount say: once
+   * committed, a swap that cannot complete would block every later mp command until the folder is
+   * writable again. Asks the operating system ({@code access(2)}, which also answers for root on a
+   * read-only file system) rather than writing a probe file, which a killed run would leave behind.
+   */
+  private static void checkWritable(Set<Path> folders) {
+    for (Path folder : folders) {
+      Path existing = folder;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null && !(Files.isDirectory(existing) && Files.isWritable(existing))) {
+        throw new MpException(ErrorCode.IO_ERROR, "cannot write to `" + existing + "` (nothing was changed)",
+            "make it writable, then run the command again");
+      }
+    }
+  }
+
   /** Completes a committed swap; safe to run any number of times. */
   static void rollForward(Path commit) {
-    JsonNode journal = JsonDocument.parseJson(commit.resolve(JOURNAL).toString(),
-        AtomicFiles.readIfExists(commit.resolve(JOURNAL)), ErrorCode.IO_ERROR).root();
+    byte[] bytes = AtomicFiles.readIfExists(commit.resolve(JOURNAL));
+    if (bytes == null) {
+      // The journal goes only when the finished swap's folder is deleted: a run killed while deleting
+      // it (found by bench/faults.sh) left a complete swap, and only the folder's rest to delete.
+      Trees.deleteOrThrow(commit);
+      return;
+    }
+    JsonNode journal = JsonDocument.parseJson(commit.resolve(JOURNAL).toString(), bytes, ErrorCode.IO_ERROR).root();
     Path installDir = Path.of(journal.get("installDir").asText());
     Path trash = commit.resolve("trash");
     try {

@@ -206,18 +206,43 @@ public final class CanonicalJson {
   private static void quote(String text, StringBuilder out) {
     out.append('"');
     if (needsEscaping(text)) {
-      JsonStringEncoder.getInstance().quoteAsString(text, out);
+      escape(text, out);
     } else {
       out.append(text);
     }
     out.append('"');
   }
 
-  /** True when JSON needs an escape in {@code text}: a quote, a backslash or a control character. */
+  /**
+   * Jackson's escaping, except that a lone surrogate (which a JSON document may carry as {@code
+   * \\ud800}) is written as such an escape too: UTF-8 cannot hold it, and the encoder would write
+   * {@code ?}, so a value read from a registry or a lockfile came back changed (found by
+   * LockfileCodecFuzzTest).
+   */
+  private static void escape(String text, StringBuilder out) {
+    int start = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
+      if (pair) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        JsonStringEncoder.getInstance().quoteAsString(text.substring(start, i), out);
+        out.append(String.format("\\u%04X", (int) c));
+        start = i + 1;
+      }
+    }
+    JsonStringEncoder.getInstance().quoteAsString(text.substring(start), out);
+  }
+
+  /**
+   * True when JSON needs an escape in {@code text}: a quote, a backslash, a control character or a
+   * surrogate (checked further by {@link #escape}).
+   */
   private static boolean needsEscaping(String text) {
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\') {
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
         return true;
       }
     }

@@ -44,7 +44,13 @@ public final class VersionFilter {
     }
     // semver4j reads a bare `x` as "below 0.0.0"; npm reads it as "any version".
     String normalized = BARE_X.matcher(text).replaceAll("*");
-    RangeList range = RangeListFactory.create(normalized, true);
+    RangeList range;
+    try {
+      range = RangeListFactory.create(normalized, true);
+    } catch (NumberFormatException tooLarge) {
+      // semver4j parses each number as an int (a policy file with `<1.2147483648` was an internal error).
+      return Optional.empty();
+    }
     return range.get().isEmpty() ? Optional.empty() : Optional.of(new VersionFilter(text, range));
   }
 
@@ -55,13 +61,29 @@ public final class VersionFilter {
 
   /** True when {@code version} is semver and inside the range; false for null or non-semver. */
   public boolean includes(String version) {
-    Semver parsed = version == null ? null : Semver.parse(version);
+    Semver parsed = semver(version);
     return parsed != null && range.isSatisfiedBy(parsed);
   }
 
   /** True when {@code version} can be compared with a range at all. */
   public static boolean isSemver(String version) {
-    return version != null && Semver.parse(version) != null;
+    return semver(version) != null;
+  }
+
+  /**
+   * The version as semver4j reads it, or null; also null when a numeric pre-release identifier is too
+   * long for semver4j to compare (it reads them as a {@code long} and throws), as in resolve's Version.
+   */
+  private static Semver semver(String version) {
+    Semver parsed = version == null ? null : Semver.parse(version);
+    if (parsed != null) {
+      for (String identifier : parsed.getPreRelease()) {
+        if (identifier.length() > 18 && identifier.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          return null;
+        }
+      }
+    }
+    return parsed;
   }
 
   @Override

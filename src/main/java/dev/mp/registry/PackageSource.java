@@ -208,7 +208,12 @@ public sealed interface PackageSource
       int hash = rest.lastIndexOf('#');
       String url = hash < 0 ? rest : rest.substring(0, hash);
       if (url.startsWith("./") || url.startsWith("../") || url.equals(".")) {
-        url = projectRoot.resolve(url).normalize().toString();
+        try {
+          url = projectRoot.resolve(url).normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+          // A lone surrogate or a NUL: no such repository can exist here (found by IndexParserFuzzTest).
+          return new Unsupported("git", resolved, "`" + url + "` is not a valid path on this system");
+        }
       }
       String at = hash < 0 ? "HEAD" : rest.substring(hash + 1);
       String subdir = null;
@@ -228,7 +233,12 @@ public sealed interface PackageSource
       String kind = resolved.substring(0, colon);
       return new Unsupported(kind, resolved.substring(colon + 1), "`" + kind + "` sources cannot be installed by mp");
     }
-    Path path = projectRoot.resolve(resolved).normalize();
+    Path path;
+    try {
+      path = projectRoot.resolve(resolved).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return new Unsupported("other", resolved, "`" + resolved + "` is not a valid path on this system");
+    }
     String lower = resolved.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".tgz") || lower.endsWith(".tar.gz") || lower.endsWith(".zip")) {
       return new Archive(path.toString());

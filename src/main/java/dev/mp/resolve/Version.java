@@ -15,7 +15,8 @@ import org.semver4j.Semver;
  *   <li><b>coerced</b>: one to three plain numbers ({@code 1}, {@code 1.0}, {@code v2.1}, {@code 01.2.3}),
  *       read as the semver version npm's {@code semver.coerce} would make ({@code 1.0.0}, {@code 2.1.0},
  *       {@code 1.2.3}): Claude Code plugins often write {@code "version": "1.0"};
- *   <li><b>opaque</b>: anything else (a git sha, {@code main}, {@code 1.0.0.1}). An opaque version
+ *   <li><b>opaque</b>: anything else (a git sha, {@code main}, {@code 1.0.0.1}, a pre-release number of
+ *       more than 18 digits, which semver4j cannot compare). An opaque version
  *       matches only the any-range ({@code *}) or a range that is exactly its text, and sorts below
  *       every semver version.
  * </ul>
@@ -86,7 +87,7 @@ public final class Version implements Comparable<Version> {
     String bare = stripPrefix(trimmed);
     Parsed strict = bare.isEmpty() || !Character.isDigit(bare.charAt(0)) ? null : strict(bare);
     if (strict != null) {
-      return new Version(trimmed, strict, false);
+      return new Version(trimmed, comparable(strict) ? strict : null, false);
     }
     Parsed coerced = coerce(bare);
     return coerced != null ? new Version(trimmed, coerced, true) : new Version(trimmed, null, false);
@@ -96,10 +97,25 @@ public final class Version implements Comparable<Version> {
   static Version bound(int major, int minor, int patch, String preRelease) {
     String text = major + "." + minor + "." + patch + (preRelease == null ? "" : "-" + preRelease);
     Parsed parsed = strict(text);
-    if (parsed == null) {
+    if (parsed == null || !comparable(parsed)) {
       throw new IllegalArgumentException("not a version: " + text);
     }
     return new Version(text, parsed, false);
+  }
+
+  /**
+   * Whether this version can be ordered as semver4j orders it: numeric pre-release identifiers are
+   * compared as a {@code long}, which longer ones overflow ({@code 1.0.0-99999999999999999999}, found by VersionRangeFuzzTest).
+   * Such a version is opaque to mp.
+   */
+  private static boolean comparable(Parsed parsed) {
+    for (int i = 0; i < parsed.preRelease.size(); i++) {
+      String identifier = parsed.preRelease.get(i);
+      if (identifier.length() > 18 && allDigits(identifier)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The version as written (trimmed). */

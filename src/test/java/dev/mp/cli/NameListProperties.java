@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.mp.testing.Gen;
+import dev.mp.testing.Property;
+import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,12 +50,15 @@ class NameListProperties {
     }
   }
 
-  @Property(tries = 1000)
-  void parsesLikePicocli(@ForAll("commandLines") List<String> args) {
-    assertThat(consumed(args)).isEqualTo(plain(args));
+  @Test
+  void parsesLikePicocli() {
+    Property.forAll(1000, gen -> {
+      List<String> args = commandLines(gen);
+      assertThat(consumed(args)).as(args.toString()).isEqualTo(plain(args));
+    });
   }
 
-  @Example
+  @Test
   void takesThousandsOfNamesWithOptionsBetweenThem() {
     List<String> args = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
@@ -74,9 +74,8 @@ class NameListProperties {
     assertThat(consumed(args).equals(plain(args))).as("same parse as picocli's").isTrue();
   }
 
-  @Provide
-  Arbitrary<List<String>> commandLines() {
-    return Arbitraries.of("a", "b@^1", "c@>=1 <2", "-x", "--flag", "-o", "--opt", "--opt=v", "-ov", "-q", "-qx", "--",
-        "-1", "-2.5", "-", "--bogus", "--bogus=1", "@", "x-y").list().ofMaxSize(8);
+  private static List<String> commandLines(Gen gen) {
+    return gen.list(0, 8, () -> gen.of("a", "b@^1", "c@>=1 <2", "-x", "--flag", "-o", "--opt", "--opt=v", "-ov", "-q",
+        "-qx", "--", "-1", "-2.5", "-", "--bogus", "--bogus=1", "@", "x-y"));
   }
 }

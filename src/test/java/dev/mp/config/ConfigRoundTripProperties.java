@@ -10,74 +10,65 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.mp.testing.Gen;
+import dev.mp.testing.Property;
+import org.junit.jupiter.api.Test;
 
 class ConfigRoundTripProperties {
   private static final List<String> KEYS = List.of(
       "ed25519:11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=",
       "ed25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 
-  @Property(tries = 300)
-  void saveThenLoadGivesTheSameConfig(@ForAll("configs") RegistriesConfig config) {
-    byte[] bytes = ConfigLoader.serialize(config);
-    RegistriesConfig loaded = ConfigLoader.parse(
-        JsonDocument.parseJson("registries.json", bytes, ErrorCode.CONFIG_ERROR), new ArrayList<>());
-    assertThat(loaded).isEqualTo(config);
-    assertThat(ConfigLoader.serialize(loaded)).isEqualTo(bytes);
+  @Test
+  void saveThenLoadGivesTheSameConfig() {
+    Property.forAll(300, gen -> {
+      RegistriesConfig config = config(gen);
+      byte[] bytes = ConfigLoader.serialize(config);
+      RegistriesConfig loaded = ConfigLoader.parse(
+          JsonDocument.parseJson("registries.json", bytes, ErrorCode.CONFIG_ERROR), new ArrayList<>());
+      assertThat(loaded).isEqualTo(config);
+      assertThat(ConfigLoader.serialize(loaded)).isEqualTo(bytes);
+    });
   }
 
-  @Provide
-  Arbitrary<RegistriesConfig> configs() {
-    Arbitrary<List<RegistrySpec>> registries = registry().list().ofMaxSize(6)
-        .uniqueElements(RegistrySpec::name);
-    Arbitrary<FederationDefaults> defaults = Combinators.combine(
-            Arbitraries.longs().between(0, 1_000_000),
-            Arbitraries.of(ConflictStrategy.class),
-            Arbitraries.of("vendor/plugins", ".claude/plugins").injectNull(0.5),
-            extras(List.of("cacheTTL", "conflictResolution", "installDir")))
-        .as(FederationDefaults::new);
-    return Combinators.combine(registries, defaults, extras(List.of("registries", "defaults")))
-        .as(RegistriesConfig::new);
+  private static RegistriesConfig config(Gen gen) {
+    List<RegistrySpec> registries = gen.uniqueList(0, 6, RegistrySpec::name, () -> registry(gen));
+    FederationDefaults defaults = new FederationDefaults(
+        gen.between(0L, 1_000_000L),
+        gen.of(ConflictStrategy.class),
+        gen.orNull(0.5, () -> gen.of("vendor/plugins", ".claude/plugins")),
+        extras(gen, List.of("cacheTTL", "conflictResolution", "installDir")));
+    return new RegistriesConfig(registries, defaults, extras(gen, List.of("registries", "defaults")));
   }
 
-  private Arbitrary<RegistrySpec> registry() {
-    Arbitrary<String> names = Arbitraries.strings().withChars("abcxyz019._-").ofMinLength(1).ofMaxLength(10)
-        .filter(RegistrySpec::isValidName);
-    Arbitrary<String> urls = Arbitraries.oneOf(
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).map(s -> "./" + s),
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).map(s -> "https://" + s + ".dev/index.json"));
-    Arbitrary<AuthSpec> auth = Arbitraries.oneOf(
-        Arbitraries.just(AuthSpec.NONE),
-        Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(8).map(AuthSpec.Token::new),
-        Arbitraries.of("github-actions", "env:ID_TOKEN", "https://issuer.dev").map(AuthSpec.Oidc::new));
-    return Combinators.combine(
-            names, urls, Arbitraries.integers(), auth, Arbitraries.of(PolicyMode.class),
-            Arbitraries.of(true, false), Arbitraries.of(KEYS).list().ofMaxSize(2), Arbitraries.of(true, false))
-        .as((name, url, priority, a, policy, enabled, keys, signed) ->
-            new RegistrySpec(name, url, priority, a, policy, enabled, keys, signed, Map.of()))
-        .flatMap(spec -> extras(List.of("name", "url", "priority", "auth", "policy", "enabled", "keys", "requireSignedIndex"))
-            .map(extra -> new RegistrySpec(spec.name(), spec.url(), spec.priority(), spec.auth(), spec.policy(),
-                spec.enabled(), spec.keys(), spec.requireSignedIndex(), extra)));
+  private static RegistrySpec registry(Gen gen) {
+    String name = gen.filtered(() -> gen.string("abcxyz019._-", 1, 10), RegistrySpec::isValidName);
+    String url = gen.oneOf(
+        () -> "./" + gen.alpha(1, 12),
+        () -> "https://" + gen.alpha(1, 12) + ".dev/index.json");
+    AuthSpec auth = gen.oneOf(
+        () -> AuthSpec.NONE,
+        () -> new AuthSpec.Token(gen.string('A', 'Z', 1, 8)),
+        () -> new AuthSpec.Oidc(gen.of("github-actions", "env:ID_TOKEN", "https://issuer.dev")));
+    return new RegistrySpec(name, url, gen.anyInt(), auth, gen.of(PolicyMode.class), gen.bool(),
+        gen.list(0, 2, () -> gen.of(KEYS)), gen.bool(),
+        extras(gen, List.of("name", "url", "priority", "auth", "policy", "enabled", "keys", "requireSignedIndex")));
   }
 
   /** Unknown fields with any JSON value, never shadowing a known field. */
-  private Arbitrary<Map<String, JsonNode>> extras(List<String> known) {
-    Arbitrary<String> keys = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).filter(k -> !known.contains(k));
-    Arbitrary<JsonNode> values = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(10).map(JsonNodeFactory.instance::textNode),
-        Arbitraries.integers().map(JsonNodeFactory.instance::numberNode),
-        Arbitraries.of(true, false).map(JsonNodeFactory.instance::booleanNode),
-        Arbitraries.strings().alpha().ofMaxLength(5).map(s -> {
-          var object = JsonNodeFactory.instance.objectNode();
-          object.put("nested", s);
-          object.putArray("list").add(1).add(s);
-          return (JsonNode) object;
-        }));
-    return Arbitraries.maps(keys, values).ofMaxSize(3).map(LinkedHashMap::new);
+  private static Map<String, JsonNode> extras(Gen gen, List<String> known) {
+    return new LinkedHashMap<>(gen.map(0, 3,
+        () -> gen.filtered(() -> gen.alpha(1, 8), k -> !known.contains(k)),
+        () -> gen.<JsonNode>oneOf(
+            () -> JsonNodeFactory.instance.textNode(gen.anyString(0, 10)),
+            () -> JsonNodeFactory.instance.numberNode(gen.anyInt()),
+            () -> JsonNodeFactory.instance.booleanNode(gen.bool()),
+            () -> {
+              String s = gen.alpha(0, 5);
+              var object = JsonNodeFactory.instance.objectNode();
+              object.put("nested", s);
+              object.putArray("list").add(1).add(s);
+              return object;
+            })));
   }
 }

@@ -61,6 +61,31 @@ class HttpDownloaderTest {
             e -> assertThat(e.getMessage()).contains("stalled for more than 500ms"));
   }
 
+  /** bench/faults.sh: these three answered `closed`, `HTTP 429` and `request timed out`. */
+  @Test
+  void aDroppedConnectionABusyRegistryAndNoAnswerAreSaidPlainly() {
+    server.on("/dropped.tgz", LoopbackServer.truncated("partial", 100_000));
+    server.on("/busy.tgz", exchange -> {
+      exchange.getResponseHeaders().add("Retry-After", "30");
+      LoopbackServer.send(exchange, 429, new byte[0], "text/plain");
+    });
+    server.on("/silent.tgz", LoopbackServer.slow(3000, LoopbackServer.json("late")));
+    HttpDownloader downloader = new HttpDownloader(Duration.ofSeconds(10), Duration.ofMillis(500));
+
+    assertThatThrownBy(() -> downloader.download(server.url("/dropped.tgz"), HttpDownloader.Credentials.NONE,
+            temp.resolve("a"), 1 << 20, sha512()))
+        .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.getMessage())
+            .contains("failed to download `").contains("the connection closed before the whole response arrived (after 7 bytes)"));
+    assertThatThrownBy(() -> downloader.download(server.url("/busy.tgz"), HttpDownloader.Credentials.NONE,
+            temp.resolve("b"), 1 << 20, sha512()))
+        .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.getMessage())
+            .endsWith("busy.tgz`: HTTP 429; the registry asks to retry after 30 s"));
+    assertThatThrownBy(() -> downloader.download(server.url("/silent.tgz"), HttpDownloader.Credentials.NONE,
+            temp.resolve("c"), 1 << 20, sha512()))
+        .isInstanceOfSatisfying(MpException.class, e -> assertThat(e.getMessage())
+            .endsWith("silent.tgz`: no response within 500ms"));
+  }
+
   @Test
   void anEndlessBodyIsRefusedAtTheSizeLimit() {
     server.on("/gamma.tgz", LoopbackServer.endless(64L << 20));

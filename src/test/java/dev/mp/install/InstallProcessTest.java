@@ -134,4 +134,37 @@ class InstallProcessTest {
     assertThat(lockfile.plugins().keySet()).containsExactly("alpha", "beta", "delta");
     assertThat(lockfile.requested().keySet()).containsExactly("alpha", "beta", "delta");
   }
+
+  /**
+   * bench/faults.sh: a `lock check` that ran while another process swapped plugins in reported drift
+   * (it read the old lockfile and the new folders). It now waits for the project lock.
+   */
+  @Test
+  void aLockCheckWaitsForAnInstallInAnotherProcessAndSeesItsResult() throws Exception {
+    installFirstVersion();
+    Path beta = Packages.plugin(temp.resolve("v2/beta"), "beta", "1.0.0");
+    Process child = child("staged:1500", "beta=1.0.0=" + beta);
+    BufferedReader stderr = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8));
+    awaitLine(stderr, "test pause: staged");
+
+    List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Reporter reporter = new Reporter() {
+      @Override
+      public void warn(String message) {
+        messages.add(message);
+      }
+
+      @Override
+      public void info(String message) {
+        messages.add(message);
+      }
+    };
+    var check = new Federation(Packages.context(project, cache, Map.of(), reporter)).lockCheck();
+
+    assertThat(messages).anyMatch(m -> m.contains("waiting for another mp process to release the project lock"));
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.clean()).as(check.toString()).isTrue();
+    assertThat(new Federation(Packages.context(project, cache, Map.of(), Reporter.SILENT)).listInstalled().rows())
+        .extracting(r -> r.name()).containsExactly("alpha", "beta");
+  }
 }

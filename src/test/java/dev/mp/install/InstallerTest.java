@@ -255,4 +255,18 @@ class InstallerTest {
     federation(project).install(InstallPlan.of(List.of(Packages.fromFolder("alpha", "1.0.0", alpha, null)), Map.of("alpha", "*")));
     assertThat(leftover.getParent().getParent()).doesNotExist();
   }
+
+  @Test
+  void anIoFailureWhileStagingIsAnIoErrorNamingThePlugin() {
+    Path staging = temp.resolve(".plugins.mp-staging-x");
+    RuntimeException failure = Installer.stagingFailure("alpha", staging,
+        new java.io.IOException("No space left on device"));
+    assertThat(failure).isInstanceOfSatisfying(MpException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR);
+      assertThat(e.getMessage()).isEqualTo("failed to stage `alpha` in `" + staging
+          + "` (nothing was changed): No space left on device");
+    });
+    MpException coded = new MpException(ErrorCode.PACKAGE_UNAVAILABLE, "gone");
+    assertThat(Installer.stagingFailure("alpha", staging, coded)).isSameAs(coded);
+  }
 }

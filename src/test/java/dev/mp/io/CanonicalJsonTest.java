@@ -29,6 +29,23 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void aLoneSurrogateIsWrittenAsAnEscapeSoThatItReadsBackUnchanged() throws Exception {
+    ObjectNode node = Json.object();
+    String lone = "a\ud800b\udfff";
+    String paired = "rocket \ud83d\ude80 \" \ud800";
+    node.put("lone", lone);
+    node.put("paired", paired);
+    byte[] bytes = CanonicalJson.sortedBytes(node);
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"lone\": \"a\\uD800b\\uDFFF\"")
+        .contains("\"paired\": \"rocket \ud83d\ude80 \\\" \\uD800\"")
+        .doesNotContain("?");
+    assertThat(Json.readTree(bytes)).isEqualTo(node);
+    assertThat(Json.readTree(CanonicalJson.compact(node, true).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo(node);
+  }
+
+  @Test
   void keepsInsertionOrderWhenNotSorting() {
     ObjectNode node = Json.object();
     node.put("b", 1);

@@ -14,21 +14,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import dev.mp.testing.Gen;
+import dev.mp.testing.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * The lockfile is a function of the installed state, not of the order plugins were installed in.
  * (Named {@code *Test} so that the default surefire includes run it.)
  */
 class LockGeneratePropertiesTest {
-  @Property(tries = 12)
-  void generatingTwiceGivesTheSameBytesWhateverTheInstallOrder(
-      @ForAll @IntRange(min = 1, max = 6) int count, @ForAll long seed) throws Exception {
+  @Test
+  void generatingTwiceGivesTheSameBytesWhateverTheInstallOrder() {
+    Property.forAll(12, LockGeneratePropertiesTest::installOrderDoesNotMatter);
+  }
+
+  private static void installOrderDoesNotMatter(Gen gen) throws Exception {
+    int count = gen.between(1, 6);
     Path temp = Files.createTempDirectory("mp-lock-property");
     try {
-      Random random = new Random(seed);
+      Random random = gen.random();
       List<PlannedPlugin> plugins = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String name = "p" + i;

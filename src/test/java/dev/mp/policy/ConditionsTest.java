@@ -58,8 +58,17 @@ class ConditionsTest {
     assertThat(VersionFilter.parse("*").orElseThrow().includes(null)).isFalse();
   }
 
+  @Test
+  void aPreReleaseNumberTooLargeToCompareIsInNoRange() {
+    assertThat(VersionFilter.parse("<1.0.0-5").orElseThrow().includes("1.0.0-99999999999999999999")).isFalse();
+    assertThat(VersionFilter.isSemver("1.0.0-99999999999999999999")).isFalse();
+    assertThat(VersionFilter.parse("<1.0.0-5").orElseThrow().includes("1.0.0-4")).isTrue();
+  }
+
   @ParameterizedTest
-  @CsvSource({"''", "banana", "'before 1.4'", "'>='", "'1.2.3.4'", "'latest'", "'^'", "'1.0.0 -'", "'01.2.3'"})
+  @CsvSource({"''", "banana", "'before 1.4'", "'>='", "'1.2.3.4'", "'latest'", "'^'", "'1.0.0 -'", "'01.2.3'",
+      // Numbers beyond semver4j's int (found by PolicyLoaderFuzzTest): were a NumberFormatException.
+      "'<1.555555555555554'", "'<2147483648.0.0'", "'1.x || ^99999999999999999999'"})
   void refusesWhatIsNotARange(String text) {
     assertThat(VersionFilter.parse(text)).isEmpty();
   }

@@ -21,12 +21,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.mp.testing.Gen;
+import dev.mp.testing.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of resolution over generated federations: several registries (priority ties
@@ -50,29 +47,37 @@ class ResolutionProperties {
 
   record World(List<RegistryDef> registries, List<String> specs) {}
 
-  @Property(tries = 250)
-  void resolutionIgnoresTheOrderOfRegistriesIndexEntriesAndRequests(@ForAll("worlds") World world, @ForAll long seed) {
-    Object ordered = outcome(build(world, null), world.specs(), ConflictStrategy.HIGHEST_PRIORITY);
-    Random random = new Random(seed);
-    List<String> specs = new ArrayList<>(world.specs());
-    Collections.shuffle(specs, random);
-    Object shuffled = outcome(build(world, random), specs, ConflictStrategy.HIGHEST_PRIORITY);
-    assertThat(shuffled).isEqualTo(ordered);
-    net.jqwik.api.statistics.Statistics.collect(ordered instanceof Resolution
-        ? (((Resolution) ordered).conflicts().isEmpty() ? "resolved" : "resolved with conflicts")
-        : ((String) ordered).substring(0, ((String) ordered).indexOf(':')));
+  @Test
+  void resolutionIgnoresTheOrderOfRegistriesIndexEntriesAndRequests() {
+    Property.forAll(250, gen -> {
+      World world = world(gen);
+      Object ordered = outcome(build(world, null), world.specs(), ConflictStrategy.HIGHEST_PRIORITY);
+      Random random = gen.random();
+      List<String> specs = new ArrayList<>(world.specs());
+      Collections.shuffle(specs, random);
+      Object shuffled = outcome(build(world, random), specs, ConflictStrategy.HIGHEST_PRIORITY);
+      assertThat(shuffled).as(world.toString()).isEqualTo(ordered);
+    });
   }
 
-  @Property(tries = 150)
-  void theSameInputsAlwaysGiveTheSameResult(@ForAll("worlds") World world) {
+  @Test
+  void theSameInputsAlwaysGiveTheSameResult() {
+    Property.forAll(150, gen -> theSameInputsAlwaysGiveTheSameResult(world(gen)));
+  }
+
+  private static void theSameInputsAlwaysGiveTheSameResult(World world) {
     for (ConflictStrategy strategy : ConflictStrategy.values()) {
       assertThat(outcome(build(world, null), world.specs(), strategy))
           .isEqualTo(outcome(build(world, null), world.specs(), strategy));
     }
   }
 
-  @Property(tries = 250)
-  void aConflictAlwaysHasSourcesThatAreNotProvablyIdentical(@ForAll("worlds") World world) {
+  @Test
+  void aConflictAlwaysHasSourcesThatAreNotProvablyIdentical() {
+    Property.forAll(250, gen -> aConflictAlwaysHasSourcesThatAreNotProvablyIdentical(world(gen)));
+  }
+
+  private static void aConflictAlwaysHasSourcesThatAreNotProvablyIdentical(World world) {
     Object outcome = outcome(build(world, null), world.specs(), ConflictStrategy.HIGHEST_PRIORITY);
     if (outcome instanceof Resolution) {
       for (Conflict conflict : ((Resolution) outcome).conflicts()) {
@@ -82,8 +87,12 @@ class ResolutionProperties {
     }
   }
 
-  @Property(tries = 150)
-  void registriesOfferingIdenticalContentNeverConflict(@ForAll("worlds") World world) {
+  @Test
+  void registriesOfferingIdenticalContentNeverConflict() {
+    Property.forAll(150, gen -> registriesOfferingIdenticalContentNeverConflict(world(gen)));
+  }
+
+  private static void registriesOfferingIdenticalContentNeverConflict(World world) {
     List<EntryDef> known = new ArrayList<>();
     for (EntryDef entry : world.registries().get(0).entries()) {
       known.add(new EntryDef(entry.name(), entry.releases().stream()
@@ -101,8 +110,12 @@ class ResolutionProperties {
     }
   }
 
-  @Property(tries = 250)
-  void everyResolvedPluginSatisfiesItsConstraintsAndHasItsDependencies(@ForAll("worlds") World world) {
+  @Test
+  void everyResolvedPluginSatisfiesItsConstraintsAndHasItsDependencies() {
+    Property.forAll(250, gen -> everyResolvedPluginSatisfiesItsConstraintsAndHasItsDependencies(world(gen)));
+  }
+
+  private static void everyResolvedPluginSatisfiesItsConstraintsAndHasItsDependencies(World world) {
     RegistrySet registries = build(world, null);
     Object outcome = outcome(registries, world.specs(), ConflictStrategy.HIGHEST_PRIORITY);
     if (!(outcome instanceof Resolution)) {
@@ -168,30 +181,29 @@ class ResolutionProperties {
     return new RegistrySet(registries);
   }
 
-  @Provide
-  Arbitrary<World> worlds() {
-    Arbitrary<DependencySpec> dependency = Combinators.combine(
-            Arbitraries.of(PLUGINS), Arbitraries.of(RANGES), Arbitraries.of(REGISTRIES).injectNull(0.93))
-        .as(DependencySpec::new);
-    Arbitrary<ReleaseDef> release = Combinators.combine(
-            Arbitraries.of(VERSIONS), Arbitraries.of("a", "b"), Arbitraries.of(false, false, false, true),
-            dependency.list().ofMaxSize(2))
-        .as(ReleaseDef::new);
-    // Mostly acyclic (dependencies point to later names); one entry in ten may point anywhere.
-    Arbitrary<EntryDef> entry = Combinators.combine(Arbitraries.of(PLUGINS),
-            release.list().ofMinSize(1).ofMaxSize(3).uniqueElements(ReleaseDef::version),
-            Arbitraries.integers().between(0, 9))
-        .as((name, releases, dice) -> new EntryDef(name, dice == 0 ? releases : releases.stream()
-            .map(r -> new ReleaseDef(r.version(), r.tag(), r.unknownIntegrity(), r.dependencies().stream()
-                .filter(d -> PLUGINS.indexOf(d.name()) > PLUGINS.indexOf(name)).toList()))
-            .toList()));
-    Arbitrary<RegistryDef> registry = Combinators.combine(Arbitraries.of(REGISTRIES), Arbitraries.of(0, 10, 10, 50),
-            entry.list().ofMinSize(2).ofMaxSize(5).uniqueElements(EntryDef::name))
-        .as(RegistryDef::new);
-    Arbitrary<List<String>> specs = Combinators.combine(Arbitraries.of(PLUGINS), Arbitraries.of(RANGES).injectNull(0.6))
-        .as((name, range) -> range == null ? name : name + "@" + range)
-        .list().ofMinSize(1).ofMaxSize(3);
-    return Combinators.combine(registry.list().ofMinSize(1).ofMaxSize(4).uniqueElements(RegistryDef::name), specs)
-        .as(World::new);
+  private static World world(Gen gen) {
+    List<RegistryDef> registries = gen.uniqueList(1, 4, RegistryDef::name, () -> new RegistryDef(
+        gen.of(REGISTRIES), gen.of(0, 10, 10, 50), gen.uniqueList(2, 5, EntryDef::name, () -> entry(gen))));
+    List<String> specs = gen.list(1, 3, () -> {
+      String name = gen.of(PLUGINS);
+      String range = gen.orNull(0.6, () -> gen.of(RANGES));
+      return range == null ? name : name + "@" + range;
+    });
+    return new World(registries, specs);
+  }
+
+  /** Mostly acyclic (dependencies point to later names); one entry in ten may point anywhere. */
+  private static EntryDef entry(Gen gen) {
+    String name = gen.of(PLUGINS);
+    List<ReleaseDef> releases = gen.uniqueList(1, 3, ReleaseDef::version, () -> new ReleaseDef(
+        gen.of(VERSIONS), gen.of("a", "b"), gen.of(false, false, false, true),
+        gen.list(0, 2, () -> new DependencySpec(gen.of(PLUGINS), gen.of(RANGES), gen.orNull(0.93, () -> gen.of(REGISTRIES))))));
+    if (gen.between(0, 9) == 0) {
+      return new EntryDef(name, releases);
+    }
+    return new EntryDef(name, releases.stream()
+        .map(r -> new ReleaseDef(r.version(), r.tag(), r.unknownIntegrity(), r.dependencies().stream()
+            .filter(d -> PLUGINS.indexOf(d.name()) > PLUGINS.indexOf(name)).toList()))
+        .toList());
   }
 }

@@ -30,7 +30,10 @@ class VersionSemverTest {
       String bare = trimmed.substring(i).trim();
       Semver strict = bare.isEmpty() || !Character.isDigit(bare.charAt(0)) ? null : Semver.parse(bare);
       if (strict != null) {
-        semver = strict;
+        // A pre-release number of more than 18 digits, which semver4j parsed but could not compare
+        // (a fuzzing finding), is opaque.
+        semver = strict.getPreRelease().stream().anyMatch(id -> id.length() > 18 && id.chars().allMatch(Character::isDigit))
+            ? null : strict;
         coerced = false;
       } else {
         semver = coerce(bare);

@@ -1,6 +1,7 @@
 package dev.mp.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,9 @@ class VersionTest {
       "1.2.3-beta.01, opaque, 1.2.3-beta.01",
       "main, opaque, main",
       "9999999999.0.0, opaque, 9999999999.0.0",
+      // A pre-release number semver4j cannot compare (found by VersionRangeFuzzTest): was an exception.
+      "42.0.0-10119999999999999999999, opaque, 42.0.0-10119999999999999999999",
+      "1.0.0-rc.999999999999999999, semver, 1.0.0-rc.999999999999999999",
   })
   void readsSemverCoercesPlainNumbersAndKeepsTheRestOpaque(String text, String kind, String normalized) {
     Version version = Version.parse(text);
@@ -48,6 +52,16 @@ class VersionTest {
     Collections.shuffle(shuffled, new Random(4));
     Collections.sort(shuffled);
     assertThat(shuffled).extracting(Version::text).containsExactlyElementsOf(ascending);
+  }
+
+  @Test
+  void aPreReleaseNumberTooLargeToCompareMatchesNoRangeAndFailsNothing() {
+    Version huge = Version.parse("42.0.0-10119999999999999999999");
+    assertThat(VersionRange.parse(">=42.0.0-5").test(huge)).isFalse();
+    assertThat(VersionRange.parse("*").test(huge)).isTrue();
+    assertThat(huge.compareTo(Version.parse("42.0.0-5"))).isNegative();
+    assertThatThrownBy(() -> VersionRange.parse(">=1.0.0-10119999999999999999999"))
+        .isInstanceOf(dev.mp.MpException.class);
   }
 
   @Test

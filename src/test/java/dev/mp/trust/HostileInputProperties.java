@@ -9,12 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.mp.testing.Gen;
+import dev.mp.testing.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * Generated malformed documents through the real command line: whatever the bytes of {@code
@@ -79,66 +76,84 @@ class HostileInputProperties {
       }
       """;
 
-  @Property(tries = 60)
-  void anyRegistriesJsonIsAConfigErrorOrAccepted(@ForAll("config") String text) {
-    try (Project project = new Project()) {
-      project.write(".claude/registries.json", text);
-      assertCoded(project.cli().run("registry", "list"), Set.of(0, 2));
-    }
+  @Test
+  void anyRegistriesJsonIsAConfigErrorOrAccepted() {
+    Property.forAll(60, gen -> {
+      String text = config(gen);
+      try (Project project = new Project()) {
+        project.write(".claude/registries.json", text);
+        assertCoded(project.cli().run("registry", "list"), Set.of(0, 2));
+      }
+    });
   }
 
-  @Property(tries = 60)
-  void anyPolicyFileIsAPolicyErrorOrAccepted(@ForAll("policy") String text) {
-    try (Project project = new Project()) {
-      project.write(".claude/policies/plugins.yaml", text);
-      assertCoded(project.cli().run("policy", "list"), Set.of(0, 2));
-    }
+  @Test
+  void anyPolicyFileIsAPolicyErrorOrAccepted() {
+    Property.forAll(60, gen -> {
+      String text = policy(gen);
+      try (Project project = new Project()) {
+        project.write(".claude/policies/plugins.yaml", text);
+        assertCoded(project.cli().run("policy", "list"), Set.of(0, 2));
+      }
+    });
   }
 
-  @Property(tries = 60)
-  void anyIndexIsRejectedWithACodeOrReadWithWarnings(@ForAll("index") String text) {
-    try (Project project = new Project()) {
-      project.write(".claude/registries.json",
-          "{\"registries\": [{\"name\": \"team\", \"url\": \"./registry/index.json\", \"priority\": 1}]}");
-      project.write("registry/index.json", text);
-      assertCoded(project.cli().run("registry", "sync"), Set.of(0, 2, 3));
-      assertCoded(project.cli().run("search", "*"), Set.of(0, 2, 3));
-      assertCoded(project.cli().run("install", "gamma"), Set.of(1, 2, 3));
-    }
+  @Test
+  void anyIndexIsRejectedWithACodeOrReadWithWarnings() {
+    Property.forAll(60, gen -> {
+      String text = index(gen);
+      try (Project project = new Project()) {
+        project.write(".claude/registries.json",
+            "{\"registries\": [{\"name\": \"team\", \"url\": \"./registry/index.json\", \"priority\": 1}]}");
+        project.write("registry/index.json", text);
+        assertCoded(project.cli().run("registry", "sync"), Set.of(0, 2, 3));
+        assertCoded(project.cli().run("search", "*"), Set.of(0, 2, 3));
+        assertCoded(project.cli().run("install", "gamma"), Set.of(1, 2, 3));
+      }
+    });
   }
 
-  @Property(tries = 60)
-  void anyMarketplaceIsRejectedWithACodeOrReadWithWarnings(@ForAll("marketplace") String text) {
-    try (Project project = new Project()) {
-      project.write(".claude/registries.json",
-          "{\"registries\": [{\"name\": \"market\", \"url\": \"./market\", \"priority\": 1}]}");
-      project.write("market/.claude-plugin/marketplace.json", text);
-      project.write("market/plugins/alpha/.claude-plugin/plugin.json", PLUGIN_JSON);
-      assertCoded(project.cli().run("registry", "sync"), Set.of(0, 2, 3));
-    }
+  @Test
+  void anyMarketplaceIsRejectedWithACodeOrReadWithWarnings() {
+    Property.forAll(60, gen -> {
+      String text = marketplace(gen);
+      try (Project project = new Project()) {
+        project.write(".claude/registries.json",
+            "{\"registries\": [{\"name\": \"market\", \"url\": \"./market\", \"priority\": 1}]}");
+        project.write("market/.claude-plugin/marketplace.json", text);
+        project.write("market/plugins/alpha/.claude-plugin/plugin.json", PLUGIN_JSON);
+        assertCoded(project.cli().run("registry", "sync"), Set.of(0, 2, 3));
+      }
+    });
   }
 
-  @Property(tries = 60)
-  void anyPluginManifestInAFolderRegistryIsAWarningForThatPlugin(@ForAll("pluginJson") String text) {
-    try (Project project = new Project()) {
-      project.write(".claude/registries.json",
-          "{\"registries\": [{\"name\": \"local\", \"url\": \"./plugins\", \"priority\": 1}]}");
-      project.write("plugins/alpha/.claude-plugin/plugin.json", text);
-      project.write("plugins/beta/.claude-plugin/plugin.json", "{\"name\": \"beta\", \"version\": \"1.0.0\"}");
-      Cli.Result result = project.cli().run("search", "beta", "--json");
-      assertCoded(result, Set.of(0));
-      assertThat(result.stdout()).as("the good plugin beside the bad one").contains("\"beta\"");
-    }
+  @Test
+  void anyPluginManifestInAFolderRegistryIsAWarningForThatPlugin() {
+    Property.forAll(60, gen -> {
+      String text = pluginJson(gen);
+      try (Project project = new Project()) {
+        project.write(".claude/registries.json",
+            "{\"registries\": [{\"name\": \"local\", \"url\": \"./plugins\", \"priority\": 1}]}");
+        project.write("plugins/alpha/.claude-plugin/plugin.json", text);
+        project.write("plugins/beta/.claude-plugin/plugin.json", "{\"name\": \"beta\", \"version\": \"1.0.0\"}");
+        Cli.Result result = project.cli().run("search", "beta", "--json");
+        assertCoded(result, Set.of(0));
+        assertThat(result.stdout()).as("the good plugin beside the bad one").contains("\"beta\"");
+      }
+    });
   }
 
-  @Property(tries = 60)
-  void anyLockfileIsALockfileErrorOrRead(@ForAll("lockfile") String text) {
-    try (Project project = new Project()) {
-      project.write("plugin-lock.json", text);
-      assertCoded(project.cli().run("lock", "check"), Set.of(0, 1, 2));
-      assertCoded(project.cli().run("policy", "enforce"), Set.of(0, 1, 2));
-      assertCoded(project.cli().run("lock", "install"), Set.of(0, 1, 2, 3));
-    }
+  @Test
+  void anyLockfileIsALockfileErrorOrRead() {
+    Property.forAll(60, gen -> {
+      String text = lockfile(gen);
+      try (Project project = new Project()) {
+        project.write("plugin-lock.json", text);
+        assertCoded(project.cli().run("lock", "check"), Set.of(0, 1, 2));
+        assertCoded(project.cli().run("policy", "enforce"), Set.of(0, 1, 2));
+        assertCoded(project.cli().run("lock", "install"), Set.of(0, 1, 2, 3));
+      }
+    });
   }
 
   /** A coded answer: an allowed exit code, and never a stack trace or an internal error. */
@@ -151,57 +166,53 @@ class HostileInputProperties {
     }
   }
 
-  @Provide
-  Arbitrary<String> config() {
-    return mutations(CONFIG);
+  static String config(Gen gen) {
+    return mutations(gen, CONFIG);
   }
 
-  @Provide
-  Arbitrary<String> policy() {
-    return Arbitraries.oneOf(mutations(POLICY), yamlNoise());
+  static String policy(Gen gen) {
+    return gen.bool() ? mutations(gen, POLICY) : yamlNoise(gen);
   }
 
-  @Provide
-  Arbitrary<String> index() {
-    return mutations(INDEX);
+  static String index(Gen gen) {
+    return mutations(gen, INDEX);
   }
 
-  @Provide
-  Arbitrary<String> marketplace() {
-    return mutations(MARKETPLACE);
+  static String marketplace(Gen gen) {
+    return mutations(gen, MARKETPLACE);
   }
 
-  @Provide
-  Arbitrary<String> pluginJson() {
-    return mutations(PLUGIN_JSON);
+  static String pluginJson(Gen gen) {
+    return mutations(gen, PLUGIN_JSON);
   }
 
-  @Provide
-  Arbitrary<String> lockfile() {
-    return mutations(LOCKFILE);
+  static String lockfile(Gen gen) {
+    return mutations(gen, LOCKFILE);
   }
 
   /**
    * Damage done to a valid document: cut short, a run of JSON/YAML punctuation inserted, a stretch
    * deleted, a value swapped for another type, or nested very deep; and plain noise.
    */
-  static Arbitrary<String> mutations(String valid) {
-    Arbitrary<Integer> at = Arbitraries.integers().between(0, valid.length());
-    Arbitrary<String> junk = Arbitraries.strings().withChars("{}[]\":,\\ \n\t-#&*!|>'0123456789eE.+nultrufas\u00e9\u0000")
-        .ofMinLength(1).ofMaxLength(12);
-    Arbitrary<String> truncated = at.map(i -> valid.substring(0, i));
-    Arbitrary<String> inserted = Combinators.combine(at, junk).as((i, s) -> valid.substring(0, i) + s + valid.substring(i));
-    Arbitrary<String> deleted = Combinators.combine(at, Arbitraries.integers().between(1, 40))
-        .as((i, n) -> valid.substring(0, i) + valid.substring(Math.min(valid.length(), i + n)));
-    Arbitrary<String> retyped = Combinators.combine(at, Arbitraries.of("null", "true", "[]", "{}", "-1", "1e999",
-            "\"\"", "\"../../etc/passwd\"", "9999999999999999999999", "[[[[[[[[", "\"\\ud800\""))
-        .as((i, value) -> retype(valid, i, value));
-    Arbitrary<String> nested = Arbitraries.integers().between(60, 5000)
-        .map(depth -> "[".repeat(depth) + "]".repeat(depth));
-    Arbitrary<String> noise = Arbitraries.strings().ofMaxLength(200);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, truncated), net.jqwik.api.Tuple.of(4, inserted), net.jqwik.api.Tuple.of(2, deleted),
-        net.jqwik.api.Tuple.of(4, retyped), net.jqwik.api.Tuple.of(1, nested), net.jqwik.api.Tuple.of(1, noise));
+  static String mutations(Gen gen, String valid) {
+    return gen.frequency(
+        Gen.weighted(3, () -> valid.substring(0, gen.between(0, valid.length()))),
+        Gen.weighted(4, () -> {
+          int at = gen.between(0, valid.length());
+          String junk = gen.string("{}[]\":,\\ \n\t-#&*!|>'0123456789eE.+nultrufas\u00e9\u0000", 1, 12);
+          return valid.substring(0, at) + junk + valid.substring(at);
+        }),
+        Gen.weighted(2, () -> {
+          int at = gen.between(0, valid.length());
+          return valid.substring(0, at) + valid.substring(Math.min(valid.length(), at + gen.between(1, 40)));
+        }),
+        Gen.weighted(4, () -> retype(valid, gen.between(0, valid.length()), gen.of("null", "true", "[]", "{}", "-1",
+            "1e999", "\"\"", "\"../../etc/passwd\"", "9999999999999999999999", "[[[[[[[[", "\"\\ud800\""))),
+        Gen.weighted(1, () -> {
+          int depth = gen.between(60, 5000);
+          return "[".repeat(depth) + "]".repeat(depth);
+        }),
+        Gen.weighted(1, () -> gen.anyString(0, 200)));
   }
 
   /** Replaces the value after the first {@code :} at or after {@code at} with {@code value}. */
@@ -218,8 +229,8 @@ class HostileInputProperties {
     return valid.substring(0, start) + " " + value + valid.substring(end);
   }
 
-  static Arbitrary<String> yamlNoise() {
-    return Arbitraries.of(
+  static String yamlNoise(Gen gen) {
+    return gen.of(
         "rules: &a [*a]",
         "rules:\n  - action: allow\n    plugins: !!python/object:os.system [\"x\"]",
         "a: &a [*a, *a]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: &d [*c, *c]\ne: &e [*d, *d]\nrules: [*e]",

@@ -120,7 +120,7 @@ public final class HttpFetcher {
       }
       if (status != 200) {
         return new FetchResult.Failed(FetchResult.Kind.HTTP_ERROR, status,
-            "HTTP " + status + " from `" + SafeUrl.redact(uri.toString()) + "`", authenticated);
+            "HTTP " + status + " from `" + SafeUrl.redact(uri.toString()) + "`" + RetryAfter.describe(status, response.headers()), authenticated);
       }
       return finish(uri, response, part, request.target(), authenticated);
     }

@@ -72,6 +72,10 @@ public sealed interface DocumentOrigin permits DocumentOrigin.Local, DocumentOri
       }
       if (text.startsWith("git+")) {
         PackageSource git = PackageSource.parseResolved(text, folder == null ? Path.of("/") : folder);
+        if (git instanceof PackageSource.Unsupported unusable) {
+          problems.accept("field `resolved`: " + unusable.reason());
+          return git;
+        }
         if (git instanceof PackageSource.Git local && local.isLocal() && folder == null) {
           problems.accept("field `resolved`: a registry fetched over HTTP may not name a repository on this machine");
           return new PackageSource.Unsupported("git", text, "a registry fetched over HTTP may not name a local repository");

@@ -13,25 +13,25 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.mp.testing.Gen;
+import dev.mp.testing.Property;
+import org.junit.jupiter.api.Test;
 
 /** Whatever plugins go into a lookup file, exactly they come out, found by name. */
 class LookupIndexProperties {
-  @Property(tries = 60)
-  void everyEntryIsFoundUnchangedAndNothingElse(@ForAll("entries") List<PluginEntry> entries) {
-    Map<String, PluginEntry> first = new LinkedHashMap<>();
-    entries.forEach(entry -> first.putIfAbsent(entry.name(), entry));
-    LookupIndex index = write(entries);
-    assertThat(index.size()).isEqualTo(first.size());
-    first.forEach((name, entry) -> assertThat(index.find(name)).contains(entry));
-    assertThat(index.find("\u0000absent")).isEmpty();
-    assertThat(index.entries().map(PluginEntry::name).toList())
-        .isEqualTo(first.keySet().stream().sorted().toList());
+  @Test
+  void everyEntryIsFoundUnchangedAndNothingElse() {
+    Property.forAll(60, gen -> {
+      List<PluginEntry> entries = gen.list(0, 40, () -> entry(gen));
+      Map<String, PluginEntry> first = new LinkedHashMap<>();
+      entries.forEach(entry -> first.putIfAbsent(entry.name(), entry));
+      LookupIndex index = write(entries);
+      assertThat(index.size()).isEqualTo(first.size());
+      first.forEach((name, entry) -> assertThat(index.find(name)).contains(entry));
+      assertThat(index.find("\u0000absent")).isEmpty();
+      assertThat(index.entries().map(PluginEntry::name).toList())
+          .isEqualTo(first.keySet().stream().sorted().toList());
+    });
   }
 
   private static LookupIndex write(List<PluginEntry> entries) {
@@ -51,42 +51,36 @@ class LookupIndexProperties {
     }
   }
 
-  @Provide
-  Arbitrary<List<PluginEntry>> entries() {
-    return entry().list().ofMaxSize(40);
+  /**
+   * Any well-formed Unicode text (lone surrogates cannot be UTF-8 and never come out of a JSON
+   * parser): BMP characters, and sometimes a character outside the BMP at the end.
+   */
+  private static String text(Gen gen) {
+    String bmp = gen.filtered(() -> gen.string('\u0000', '\uffff', 0, 30), s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c)));
+    return gen.bool() ? bmp : bmp + "\ud83d\ude80";
   }
 
-  /** Any well-formed Unicode text (lone surrogates cannot be UTF-8 and never come out of a JSON parser). */
-  private static Arbitrary<String> text() {
-    Arbitrary<String> bmp = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').withCharRange('\ue000', '\uffff')
-        .ofMaxLength(30);
-    return Arbitraries.oneOf(bmp, bmp.map(s -> s + "\ud83d\ude80"));
+  private static String nullableText(Gen gen) {
+    return gen.orNull(0.3, () -> text(gen));
   }
 
-  private static Arbitrary<String> nullableText() {
-    return text().injectNull(0.3);
+  private static PluginEntry entry(Gen gen) {
+    return new PluginEntry(gen.string('a', 'f', 1, 4), nullableText(gen), gen.orNull(0.4, () -> gen.between(0, 100)),
+        gen.list(1, 3, () -> release(gen)));
   }
 
-  private static Arbitrary<PluginEntry> entry() {
-    Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'f').ofMinLength(1).ofMaxLength(4);
-    Arbitrary<Integer> trust = Arbitraries.integers().between(0, 100).injectNull(0.4);
-    return Combinators.combine(names, nullableText(), trust, release().list().ofMinSize(1).ofMaxSize(3))
-        .as(PluginEntry::new);
+  private static Release release(Gen gen) {
+    List<DependencySpec> dependencies = gen.list(0, 3, () -> new DependencySpec(
+        gen.filtered(() -> text(gen), s -> !s.isBlank()), text(gen), nullableText(gen)));
+    return new Release(text(gen), nullableText(gen), nullableText(gen), source(gen), dependencies, gen.bool(),
+        nullableText(gen));
   }
 
-  private static Arbitrary<Release> release() {
-    Arbitrary<DependencySpec> dependency = Combinators.combine(text().filter(s -> !s.isBlank()), text(), nullableText())
-        .as(DependencySpec::new);
-    return Combinators.combine(text(), nullableText(), nullableText(), source(), dependency.list().ofMaxSize(3),
-            Arbitraries.of(true, false), nullableText())
-        .as(Release::new);
-  }
-
-  private static Arbitrary<PackageSource> source() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).map(s -> new PackageSource.Folder(Path.of("/" + s))),
-        text().map(PackageSource.Archive::new),
-        Combinators.combine(text(), nullableText(), nullableText(), nullableText()).as(PackageSource.Git::new),
-        Combinators.combine(text(), text(), text()).as(PackageSource.Unsupported::new));
+  private static PackageSource source(Gen gen) {
+    return gen.oneOf(
+        () -> new PackageSource.Folder(Path.of("/" + gen.alpha(1, 10))),
+        () -> new PackageSource.Archive(text(gen)),
+        () -> new PackageSource.Git(text(gen), nullableText(gen), nullableText(gen), nullableText(gen)),
+        () -> new PackageSource.Unsupported(text(gen), text(gen), text(gen)));
   }
 }

@@ -150,6 +150,27 @@ class HttpFetcherTest {
   }
 
   @Test
+  void aBusyRegistrysRetryAfterIsInTheMessage() {
+    server.on("/seconds.json", exchange -> {
+      exchange.getResponseHeaders().add("Retry-After", "120");
+      LoopbackServer.send(exchange, 429, new byte[0], "text/plain");
+    });
+    server.on("/date.json", exchange -> {
+      exchange.getResponseHeaders().add("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT");
+      LoopbackServer.send(exchange, 503, new byte[0], "text/plain");
+    });
+    server.on("/odd.json", exchange -> {
+      exchange.getResponseHeaders().add("Retry-After", "x".repeat(100));
+      LoopbackServer.send(exchange, 429, new byte[0], "text/plain");
+    });
+    assertThat(((FetchResult.Failed) get("/seconds.json", CredentialProvider.NONE)).message())
+        .startsWith("HTTP 429 from `http://127.0.0.1:").endsWith("`; the registry asks to retry after 120 s");
+    assertThat(((FetchResult.Failed) get("/date.json", CredentialProvider.NONE)).message())
+        .endsWith("`; the registry asks to retry after Wed, 21 Oct 2026 07:28:00 GMT");
+    assertThat(((FetchResult.Failed) get("/odd.json", CredentialProvider.NONE)).message()).endsWith("/odd.json`");
+  }
+
+  @Test
   void serverErrorsAreFailures() {
     server.on("/index.json", LoopbackServer.status(500));
     FetchResult.Failed failed = (FetchResult.Failed) get("/index.json", CredentialProvider.NONE);

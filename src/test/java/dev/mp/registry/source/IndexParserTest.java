@@ -72,6 +72,16 @@ class IndexParserTest {
   }
 
   @Test
+  void aGitLocationThatCannotBeAPathHereIsUnusableWithAWarning() {
+    // Found by IndexParserFuzzTest: a lone surrogate cannot be a file name, and was an internal error.
+    Map<String, PluginEntry> plugins = parseLocal("""
+        {"plugins": {"a": {"version": "1.0.0", "resolved": "git+./repo\\ud800#main"}}}
+        """);
+    assertThat(plugins.get("a").latest().source()).isInstanceOf(PackageSource.Unsupported.class);
+    assertThat(warnings).singleElement().asString().contains("plugin `a`").contains("not a valid path on this system");
+  }
+
+  @Test
   void yankedReleasesAndTheirReasonsAreRead() {
     Map<String, PluginEntry> plugins = parseLocal("""
         {"plugins": {"gamma": {"version": "1.1.0", "integrity": "%s", "resolved": "packages/gamma-1.1.0.tgz",
