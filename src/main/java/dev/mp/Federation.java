@@ -299,7 +299,7 @@ public final class Federation {
    */
   public PolicyEngine policyEngine() {
     if (policyEngine == null) {
-      Policy policy = PolicyLoader.load(context.projectDir());
+      Policy policy = PolicyLoader.load(context.projectDir(), context.cacheDir());
       if (!policy.references().isEmpty()) {
         policy = OrganisationPolicies.resolve(policy, config().config(), (uri, registry, label) -> {
           var document = registryClient().policies().fetch(uri, registry, label);

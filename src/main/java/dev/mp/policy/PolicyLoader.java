@@ -39,12 +39,24 @@ public final class PolicyLoader {
    * @throws MpException {@code POLICY_CONFIG_ERROR} when the project file is malformed or invalid
    */
   public static Policy load(Path projectDir) {
+    return load(projectDir, null);
+  }
+
+  /**
+   * {@link #load(Path)}, with the parsed YAML remembered in mp's cache ({@link
+   * JsonDocument#parseYamlCached}): the same bytes are not parsed as YAML twice.
+   *
+   * @param cacheDir mp's cache folder, or null for none
+   */
+  public static Policy load(Path projectDir, Path cacheDir) {
     Path file = projectDir.resolve(ProjectLayout.POLICY_FILE);
     byte[] bytes = AtomicFiles.readIfExists(file);
     if (bytes == null) {
-      return builtInDefault();
+      return parse(JsonDocument.parseYamlCached(BUILT_IN_LABEL, ConfigLoader.builtInPolicy(), ErrorCode.INTERNAL_ERROR,
+          cacheDir), null);
     }
-    return parse(JsonDocument.parseYaml(ProjectLayout.POLICY_FILE, bytes, ErrorCode.POLICY_CONFIG_ERROR), file);
+    return parse(JsonDocument.parseYamlCached(ProjectLayout.POLICY_FILE, bytes, ErrorCode.POLICY_CONFIG_ERROR, cacheDir),
+        file);
   }
 
   /** The default policy shipped inside mp ({@code config/policies.default.yaml}). */
