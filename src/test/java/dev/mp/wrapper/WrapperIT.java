@@ -89,6 +89,16 @@ class WrapperIT {
     assertThat(second.stdout()).contains("local", "public");
     assertThat(second.stderr()).doesNotContain("Downloading");
     assertThat(repository.jarRequests()).isEqualTo(1);
+    String dist = "dists/mp-0.1.0-" + repository.sha256;
+    assertThat(files(mpw.cache())).as("the first registry list leaves the archive of its own classes")
+        .containsExactly(dist + "/mp-0.1.0.jar", dist + "/mp-registry-list.jsa", dist + "/mp.jsa");
+
+    Mpw.Result third = mpw.run("-C", project.toString(), "registry", "list");
+    assertThat(third.stdout()).as(third.toString()).isEqualTo(second.stdout());
+    Mpw.Result failing = mpw.run("-C", project.toString(), "resolve", "no-such-plugin");
+    assertThat(failing.exitCode()).as(failing.toString()).isNotZero();
+    assertThat(files(mpw.cache()).stream().filter(f -> f.startsWith("dists/"))).as("a failed first run keeps no archive")
+        .containsExactly(dist + "/mp-0.1.0.jar", dist + "/mp-registry-list.jsa", dist + "/mp.jsa");
   }
 
   @ParameterizedTest
