@@ -3,7 +3,6 @@ package dev.mp.cli;
 import dev.mp.MpException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,8 +24,8 @@ public final class Main {
     if (System.getProperty("picocli.converters.excludes") == null) {
       System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
     }
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), false);
+    PrintWriter out = new PrintWriter(new Utf8Writer(System.out), false);
+    PrintWriter err = new PrintWriter(new Utf8Writer(System.err), false);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Invocation invocation =
         new Invocation(out, err, in, System.getenv(), Clock.systemUTC(), System.console() != null);

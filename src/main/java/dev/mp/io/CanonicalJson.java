@@ -61,7 +61,6 @@ public final class CanonicalJson {
   private static final class Text {
     final StringBuilder text;
     private final Writer writer;
-    private char[] chunk;
 
     Text(StringBuilder text, Writer writer) {
       this.text = text;
@@ -75,13 +74,10 @@ public final class CanonicalJson {
     }
 
     void drain() {
-      int length = text.length();
-      if (chunk == null || chunk.length < length) {
-        chunk = new char[Math.max(length, 2 * CHUNK)];
-      }
-      text.getChars(0, length, chunk, 0);
       try {
-        writer.write(chunk, 0, length);
+        // As a string: a writer that encodes strings as a whole (the command line's) copies bytes
+        // rather than widening every character to a char.
+        writer.write(text.toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
