@@ -1,7 +1,5 @@
 package dev.mp.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.ResolveResult;
 import dev.mp.io.Json;
 import dev.mp.policy.Decision;
@@ -41,16 +39,14 @@ final class ResolveCommand extends BaseCommand {
     out.warnAll(resolution.warnings());
     int exit = result.allAllowed() ? 0 : 1;
     if (out.json()) {
-      ObjectNode document = ResolutionJson.of(resolution, root);
-      for (JsonNode plugin : document.withArray("plugins")) {
-        Decision decision = result.decisions().get(plugin.get("name").asText());
-        ((ObjectNode) plugin).set("policy", PolicyJson.decision(Json.object(), decision, false));
+      out.jsonObject(document -> ResolutionJson.write(resolution, root, (plugin, members) -> {
+        Decision decision = result.decisions().get(plugin.name());
+        members.name("policy").node(PolicyJson.decision(Json.object(), decision, false));
         if (explain) {
-          ((ObjectNode) plugin).set("capabilities", decision.facts().capabilities() == null ? null
+          members.name("capabilities").node(decision.facts().capabilities() == null ? null
               : decision.facts().capabilities().toJson());
         }
-      }
-      out.json(document);
+      }, document));
       return exit;
     }
     Table table = new Table("NAME", "VERSION", "REGISTRY", "SIGNED", "TRUST", "POLICY", "ALSO IN");

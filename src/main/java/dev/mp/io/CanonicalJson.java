@@ -57,6 +57,140 @@ public final class CanonicalJson {
     }
   }
 
+  /**
+   * One document written as it is produced, in exactly the form {@link #write(JsonNode, boolean,
+   * Writer)} gives the same tree (keys in the order written): for results of thousands of objects,
+   * whose tree of nodes and maps cost more than the text itself. A value may also be a tree ({@link
+   * #node}). Not thread-safe; misuse (a name inside an array, unbalanced ends) is a bug and throws.
+   */
+  public static final class Stream {
+    private final Text sink;
+    /** Per open container: how many members it has so far, and whether it is an array. */
+    private final int[] members = new int[Json.MAX_DEPTH + 2];
+    private final boolean[] array = new boolean[Json.MAX_DEPTH + 2];
+    private int depth;
+
+    public Stream(Writer writer) {
+      this.sink = new Text(new StringBuilder(2 * CHUNK), writer);
+    }
+
+    public Stream beginObject() {
+      return open(false, '{');
+    }
+
+    public Stream beginArray() {
+      return open(true, '[');
+    }
+
+    public Stream endObject() {
+      return close(false, '}');
+    }
+
+    public Stream endArray() {
+      return close(true, ']');
+    }
+
+    /** The next member's name, in an object. */
+    public Stream name(String key) {
+      if (depth == 0 || array[depth]) {
+        throw new IllegalStateException("a name outside an object: " + key);
+      }
+      member();
+      quote(key, sink.text);
+      sink.text.append(": ");
+      return this;
+    }
+
+    /** A string, or {@code null}. */
+    public Stream value(String text) {
+      element();
+      if (text == null) {
+        sink.text.append("null");
+      } else {
+        quote(text, sink.text);
+      }
+      return this;
+    }
+
+    public Stream value(long number) {
+      element();
+      sink.text.append(number);
+      return this;
+    }
+
+    public Stream value(boolean flag) {
+      element();
+      sink.text.append(flag);
+      return this;
+    }
+
+    public Stream nullValue() {
+      element();
+      sink.text.append("null");
+      return this;
+    }
+
+    /** A tree, as {@link #write(JsonNode, boolean, Writer)} writes it at this depth; null is {@code null}. */
+    public Stream node(JsonNode node) {
+      element();
+      if (node == null) {
+        sink.text.append("null");
+      } else {
+        CanonicalJson.write(node, false, depth, sink);
+      }
+      return this;
+    }
+
+    /** Ends the document with its final newline and hands what is left to the writer (not flushed). */
+    public void finish() throws IOException {
+      if (depth != 0) {
+        throw new IllegalStateException(depth + " containers left open");
+      }
+      sink.text.append('\n');
+      try {
+        sink.drain();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
+    private Stream open(boolean isArray, char bracket) {
+      element();
+      sink.text.append(bracket);
+      depth++;
+      members[depth] = 0;
+      array[depth] = isArray;
+      return this;
+    }
+
+    private Stream close(boolean isArray, char bracket) {
+      if (depth == 0 || array[depth] != isArray) {
+        throw new IllegalStateException("unbalanced `" + bracket + "`");
+      }
+      if (members[depth] > 0) {
+        sink.text.append('\n');
+        indent(depth - 1, sink.text);
+      }
+      sink.text.append(bracket);
+      depth--;
+      return this;
+    }
+
+    /** Before a value: in an array, it is the next element (after a name, the name placed it). */
+    private void element() {
+      if (depth > 0 && array[depth]) {
+        member();
+      }
+    }
+
+    private void member() {
+      sink.drainIfFull();
+      sink.text.append(members[depth] > 0 ? ",\n" : "\n");
+      indent(depth, sink.text);
+      members[depth]++;
+    }
+  }
+
   /** The text being written and, when streaming, where full chunks go. */
   private static final class Text {
     final StringBuilder text;

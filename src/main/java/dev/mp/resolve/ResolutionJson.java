@@ -1,7 +1,7 @@
 package dev.mp.resolve;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mp.io.CanonicalJson;
 import dev.mp.io.Json;
 import dev.mp.io.SafeUrl;
 import dev.mp.registry.DependencySpec;
@@ -10,150 +10,215 @@ import java.nio.file.Path;
 
 /**
  * The {@code --json} form of a {@link Resolution}: {@code plugins}, {@code conflicts} and (with
- * {@code --explain}) {@code trace}, each object built in a fixed field order with every field present
- * ({@code null} when unknown), so the document is stable for scripts and golden tests. Locations are
- * shown as the lockfile writes them ({@code ./plugins/x}, URLs without credentials). The resolution's
- * warnings are left to the caller, which reports them with its other warnings (the command line's
- * {@code Output.warn} adds every warning of the run to the document as {@code warnings}).
+ * {@code --explain}) {@code trace}, each object written in a fixed member order with every member
+ * present ({@code null} when unknown), so the document is stable for scripts and golden tests. It is
+ * streamed ({@link CanonicalJson.Stream}), not built as a tree: for thousands of plugins the tree's
+ * nodes and maps cost more than the text. Locations are shown as the lockfile writes them
+ * ({@code ./plugins/x}, URLs without credentials). The resolution's warnings are left to the caller,
+ * which reports them with its other warnings (the command line's {@code Output} adds every warning of
+ * the run to the document as {@code warnings}).
  */
 public final class ResolutionJson {
   private ResolutionJson() {}
 
-  /** @param projectRoot paths inside it are shown relative to it */
+  /** Members a caller adds at the end of each plugin's object (the command line adds its policy decision). */
+  @FunctionalInterface
+  public interface PluginMembers {
+    PluginMembers NONE = (plugin, out) -> { };
+
+    void write(ResolvedPlugin plugin, CanonicalJson.Stream out);
+  }
+
+  /**
+   * The document as a tree (for tests and small results): what {@link #write} streams, read back.
+   *
+   * @param projectRoot paths inside it are shown relative to it
+   */
   public static ObjectNode of(Resolution resolution, Path projectRoot) {
-    ObjectNode document = Json.object();
-    ArrayNode plugins = document.putArray("plugins");
+    java.io.StringWriter text = new java.io.StringWriter();
+    CanonicalJson.Stream out = new CanonicalJson.Stream(text);
+    out.beginObject();
+    write(resolution, projectRoot, PluginMembers.NONE, out);
+    try {
+      out.endObject().finish();
+      return (ObjectNode) Json.readTree(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Streams the members {@code plugins}, {@code conflicts} and (with {@code --explain}) {@code trace}
+   * into the open object of {@code out}: a resolution of thousands of plugins is written without a
+   * tree of them (which cost more than the text).
+   *
+   * @param projectRoot paths inside it are shown relative to it
+   */
+  public static void write(Resolution resolution, Path projectRoot, PluginMembers extra, CanonicalJson.Stream out) {
+    out.name("plugins").beginArray();
     for (ResolvedPlugin plugin : resolution.plugins()) {
-      plugins.add(plugin(plugin, projectRoot));
+      out.beginObject();
+      plugin(plugin, projectRoot, out);
+      extra.write(plugin, out);
+      out.endObject();
     }
-    ArrayNode conflicts = document.putArray("conflicts");
+    out.endArray();
+    out.name("conflicts").beginArray();
     for (Conflict conflict : resolution.conflicts()) {
-      conflicts.add(conflict(conflict, projectRoot));
+      conflict(conflict, projectRoot, out);
     }
+    out.endArray();
     if (resolution.trace() != null) {
-      document.set("trace", trace(resolution.trace(), projectRoot));
+      out.name("trace");
+      trace(resolution.trace(), projectRoot, out);
     }
-    return document;
   }
 
-  public static ObjectNode plugin(ResolvedPlugin plugin, Path projectRoot) {
-    ObjectNode node = Json.object();
-    node.put("name", plugin.name());
-    node.put("version", plugin.version());
-    node.put("registry", plugin.registry());
-    node.put("integrity", plugin.integrity());
-    node.put("archiveIntegrity", plugin.release().archiveIntegrity());
-    node.put("resolved", resolved(plugin.source(), projectRoot));
-    node.put("sourceKind", plugin.source().kind());
-    node.put("installable", !(plugin.source() instanceof PackageSource.Unsupported));
-    node.put("signed", plugin.signature().wire());
+  private static void plugin(ResolvedPlugin plugin, Path projectRoot, CanonicalJson.Stream out) {
+    out.name("name").value(plugin.name());
+    out.name("version").value(plugin.version());
+    out.name("registry").value(plugin.registry());
+    out.name("integrity").value(plugin.integrity());
+    out.name("archiveIntegrity").value(plugin.release().archiveIntegrity());
+    out.name("resolved").value(resolved(plugin.source(), projectRoot));
+    out.name("sourceKind").value(plugin.source().kind());
+    out.name("installable").value(!(plugin.source() instanceof PackageSource.Unsupported));
+    out.name("signed").value(plugin.signature().wire());
     if (plugin.trustScore() == null) {
-      node.putNull("trustScore");
+      out.name("trustScore").nullValue();
     } else {
-      node.put("trustScore", plugin.trustScore());
+      out.name("trustScore").value(plugin.trustScore());
     }
-    node.put("reason", plugin.reason().wire());
-    node.put("requested", plugin.requested());
-    ArrayNode requiredBy = node.putArray("requiredBy");
-    plugin.requiredBy().forEach(requiredBy::add);
-    ArrayNode dependencies = node.putArray("dependencies");
+    out.name("reason").value(plugin.reason().wire());
+    out.name("requested").value(plugin.requested());
+    out.name("requiredBy").beginArray();
+    for (String by : plugin.requiredBy()) {
+      out.value(by);
+    }
+    out.endArray();
+    out.name("dependencies").beginArray();
     for (DependencySpec dependency : plugin.dependencies()) {
-      ObjectNode d = dependencies.addObject();
-      d.put("name", dependency.name());
-      d.put("range", dependency.range());
-      d.put("registry", dependency.registryFor(plugin.registry()));
+      out.beginObject();
+      out.name("name").value(dependency.name());
+      out.name("range").value(dependency.range());
+      out.name("registry").value(dependency.registryFor(plugin.registry()));
+      out.endObject();
     }
-    ArrayNode constraints = node.putArray("constraints");
-    plugin.constraints().forEach(c -> constraints.add(constraint(c)));
-    ArrayNode alternatives = node.putArray("alternatives");
+    out.endArray();
+    out.name("constraints").beginArray();
+    for (Constraint constraint : plugin.constraints()) {
+      constraint(constraint, out);
+    }
+    out.endArray();
+    out.name("alternatives").beginArray();
     for (Offer offer : plugin.alternatives()) {
-      alternatives.add(offer(offer, projectRoot).put("satisfies", offer.satisfies()));
+      out.beginObject();
+      offer(offer, projectRoot, out);
+      out.name("satisfies").value(offer.satisfies());
+      out.endObject();
     }
-    return node;
+    out.endArray();
   }
 
-  public static ObjectNode conflict(Conflict conflict, Path projectRoot) {
-    ObjectNode node = Json.object();
-    node.put("plugin", conflict.plugin());
-    node.put("unverifiable", conflict.unverifiable());
-    node.put("strategy", conflict.strategy().wire());
-    node.put("chosen", conflict.chosen());
-    node.put("how", conflict.how() == null ? null : conflict.how().wire());
-    ArrayNode sources = node.putArray("sources");
-    conflict.sources().forEach(source -> sources.add(offer(source, projectRoot)));
-    return node;
+  private static void constraint(Constraint constraint, CanonicalJson.Stream out) {
+    out.beginObject();
+    out.name("range").value(constraint.range());
+    out.name("requiredBy").value(constraint.requiredBy());
+    out.name("requiredByVersion").value(constraint.requiredByVersion());
+    out.name("registry").value(constraint.registry());
+    out.endObject();
   }
 
-  private static ObjectNode trace(Trace trace, Path projectRoot) {
-    ObjectNode node = Json.object();
-    ArrayNode registries = node.putArray("registries");
+  private static void offer(Offer offer, Path projectRoot, CanonicalJson.Stream out) {
+    out.name("registry").value(offer.registry());
+    out.name("priority").value(offer.priority());
+    out.name("version").value(offer.version());
+    out.name("integrity").value(offer.integrity());
+    out.name("resolved").value(resolved(offer.source(), projectRoot));
+  }
+
+  private static void conflict(Conflict conflict, Path projectRoot, CanonicalJson.Stream out) {
+    out.beginObject();
+    out.name("plugin").value(conflict.plugin());
+    out.name("unverifiable").value(conflict.unverifiable());
+    out.name("strategy").value(conflict.strategy().wire());
+    out.name("chosen").value(conflict.chosen());
+    out.name("how").value(conflict.how() == null ? null : conflict.how().wire());
+    out.name("sources").beginArray();
+    for (Offer source : conflict.sources()) {
+      out.beginObject();
+      offer(source, projectRoot, out);
+      out.endObject();
+    }
+    out.endArray();
+    out.endObject();
+  }
+
+  private static void trace(Trace trace, Path projectRoot, CanonicalJson.Stream out) {
+    out.beginObject();
+    out.name("registries").beginArray();
     for (Trace.RegistryState state : trace.registries()) {
-      ObjectNode r = registries.addObject();
-      r.put("name", state.name());
-      r.put("priority", state.priority());
-      r.put("state", state.state().name().toLowerCase(java.util.Locale.ROOT));
+      out.beginObject();
+      out.name("name").value(state.name());
+      out.name("priority").value(state.priority());
+      out.name("state").value(state.state().name().toLowerCase(java.util.Locale.ROOT));
       if (state.ageSeconds() == null) {
-        r.putNull("ageSeconds");
+        out.name("ageSeconds").nullValue();
       } else {
-        r.put("ageSeconds", state.ageSeconds());
+        out.name("ageSeconds").value(state.ageSeconds());
       }
-      r.put("problem", state.problem());
+      out.name("problem").value(state.problem());
+      out.endObject();
     }
-    ArrayNode plugins = node.putArray("plugins");
+    out.endArray();
+    out.name("plugins").beginArray();
     for (Trace.PluginTrace plugin : trace.plugins()) {
-      ObjectNode p = plugins.addObject();
-      p.put("plugin", plugin.plugin());
-      p.put("version", plugin.version());
-      p.put("winner", plugin.winner());
-      p.put("reason", plugin.reason().wire());
-      p.put("why", plugin.why());
-      ArrayNode constraints = p.putArray("constraints");
-      plugin.constraints().forEach(c -> constraints.add(constraint(c)));
-      ArrayNode consulted = p.putArray("consulted");
-      for (Trace.Consultation consultation : plugin.consulted()) {
-        ObjectNode c = consulted.addObject();
-        c.put("registry", consultation.registry());
-        c.put("priority", consultation.priority());
-        c.put("offering", consultation.offering().wire());
-        c.put("version", consultation.version());
-        c.put("integrity", consultation.integrity());
-        c.put("detail", consultation.detail());
+      out.beginObject();
+      out.name("plugin").value(plugin.plugin());
+      out.name("version").value(plugin.version());
+      out.name("winner").value(plugin.winner());
+      out.name("reason").value(plugin.reason().wire());
+      out.name("why").value(plugin.why());
+      out.name("constraints").beginArray();
+      for (Constraint constraint : plugin.constraints()) {
+        constraint(constraint, out);
       }
+      out.endArray();
+      out.name("consulted").beginArray();
+      for (Trace.Consultation consultation : plugin.consulted()) {
+        out.beginObject();
+        out.name("registry").value(consultation.registry());
+        out.name("priority").value(consultation.priority());
+        out.name("offering").value(consultation.offering().wire());
+        out.name("version").value(consultation.version());
+        out.name("integrity").value(consultation.integrity());
+        out.name("detail").value(consultation.detail());
+        out.endObject();
+      }
+      out.endArray();
       if (plugin.conflict() == null) {
-        p.putNull("conflict");
+        out.name("conflict").nullValue();
       } else {
-        p.set("conflict", conflict(plugin.conflict(), projectRoot));
+        out.name("conflict");
+        conflict(plugin.conflict(), projectRoot, out);
       }
       if (plugin.policy() == null) {
-        p.putNull("policy");
+        out.name("policy").nullValue();
       } else {
-        ObjectNode policy = p.putObject("policy");
-        policy.put("allowed", plugin.policy().allowed());
-        policy.put("summary", plugin.policy().summary());
-        ArrayNode steps = policy.putArray("steps");
-        plugin.policy().steps().forEach(steps::add);
+        out.name("policy").beginObject();
+        out.name("allowed").value(plugin.policy().allowed());
+        out.name("summary").value(plugin.policy().summary());
+        out.name("steps").beginArray();
+        for (String step : plugin.policy().steps()) {
+          out.value(step);
+        }
+        out.endArray();
+        out.endObject();
       }
+      out.endObject();
     }
-    return node;
-  }
-
-  private static ObjectNode constraint(Constraint constraint) {
-    ObjectNode node = Json.object();
-    node.put("range", constraint.range());
-    node.put("requiredBy", constraint.requiredBy());
-    node.put("requiredByVersion", constraint.requiredByVersion());
-    node.put("registry", constraint.registry());
-    return node;
-  }
-
-  private static ObjectNode offer(Offer offer, Path projectRoot) {
-    ObjectNode node = Json.object();
-    node.put("registry", offer.registry());
-    node.put("priority", offer.priority());
-    node.put("version", offer.version());
-    node.put("integrity", offer.integrity());
-    node.put("resolved", resolved(offer.source(), projectRoot));
-    return node;
+    out.endArray();
+    out.endObject();
   }
 
   static String resolved(PackageSource source, Path projectRoot) {
