@@ -4,7 +4,6 @@ import dev.mp.MpException;
 import dev.mp.integrity.FileDigests;
 import dev.mp.integrity.TreeHash;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -13,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -38,17 +36,16 @@ final class Trees {
   private Trees() {}
 
   /**
-   * Copies the tree at {@code from} to {@code to}, which must not exist. One {@code lstat} per entry
-   * (type and mode together), the content through {@link FileChannel#transferTo} (the kernel copies
-   * it), then the mode set to exactly {@code 644} or {@code 755} whatever the umask.
+   * Copies the tree at {@code from} to {@code to}, which must not exist: one {@code lstat} per entry
+   * (type and mode together), each file read once (and hashed on the way, see {@link #copyListing}),
+   * created with exactly {@code 644} or {@code 755} whatever the umask.
    */
   static void copy(Path from, Path to) throws IOException {
     if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
       copyOther(from, to);
       return;
     }
-    Files.createDirectories(to);
-    copyInto(from, to);
+    copyListing(from, to);
   }
 
   /** A root that is a link or a file is copied as itself, as the tree walker visits it. */
@@ -59,49 +56,6 @@ final class Trees {
     } else if (attributes.isRegularFile()) {
       Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       Files.setPosixFilePermissions(to, anyExecute(attributes.permissions()) ? EXECUTABLE : FILE);
-    }
-  }
-
-  private static void copyInto(Path from, Path to) throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
-      for (Path entry : entries) {
-        PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        String name = entry.getFileName().toString();
-        Path target = to.resolve(name);
-        if (attributes.isDirectory()) {
-          if (!name.equals(".git")) {
-            Files.createDirectory(target);
-            copyInto(entry, target);
-          }
-        } else if (attributes.isSymbolicLink()) {
-          Files.createSymbolicLink(target, Files.readSymbolicLink(entry));
-        } else if (attributes.isRegularFile()) {
-          copyFile(entry, target, attributes.size());
-          Files.setPosixFilePermissions(target, anyExecute(attributes.permissions()) ? EXECUTABLE : FILE);
-        }
-      }
-    }
-  }
-
-  private static void copyFile(Path source, Path target, long size) throws IOException {
-    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      long done = 0;
-      while (done < size) {
-        long moved = in.transferTo(done, size - done, out);
-        if (moved <= 0) {
-          break;
-        }
-        done += moved;
-      }
-      // A file that grew while being copied is copied whole, as Files.copy would.
-      while (true) {
-        long moved = in.transferTo(done, 1 << 20, out);
-        if (moved <= 0) {
-          break;
-        }
-        done += moved;
-      }
     }
   }
 
