@@ -2,7 +2,6 @@ package dev.mp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mp.MpException;
 import dev.mp.Reporter;
 import dev.mp.io.CanonicalJson;
@@ -13,6 +12,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * All printing of the command line goes through here: data on stdout; status, progress, warnings and
@@ -131,20 +131,14 @@ public final class Output {
 
   /**
    * Prints the one JSON document of this run, adding the warnings seen so far as {@code warnings}
-   * when there are any.
+   * when there are any (and the document has none of its own).
    */
   public void json(ObjectNode document) {
-    List<String> seen = warnings();
-    if (!seen.isEmpty() && !document.has("warnings")) {
-      document.putArray("warnings").addAll(seen.stream().map(w -> (JsonNode) TextNode.valueOf(w)).toList());
-    }
-    try {
-      // Streamed in chunks: a result of thousands of plugins is many megabytes of text.
-      CanonicalJson.write(document, false, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.flush();
+    object(members -> {
+      for (Map.Entry<String, JsonNode> member : document.properties()) {
+        members.name(member.getKey()).node(member.getValue());
+      }
+    }, !document.has("warnings"));
   }
 
   /** Writes the members of a streamed JSON document's top-level object. */
@@ -159,10 +153,15 @@ public final class Output {
    * bytes as the tree would give, without the tree (a resolution of thousands of plugins).
    */
   public void jsonObject(JsonMembers members) {
+    object(members, true);
+  }
+
+  /** Streams one document in chunks: a result of thousands of plugins is many megabytes of text. */
+  private void object(JsonMembers members, boolean withWarnings) {
     CanonicalJson.Stream stream = new CanonicalJson.Stream(out);
     stream.beginObject();
     members.write(stream);
-    List<String> seen = warnings();
+    List<String> seen = withWarnings ? warnings() : List.of();
     if (!seen.isEmpty()) {
       stream.name("warnings").beginArray();
       for (String warning : seen) {
