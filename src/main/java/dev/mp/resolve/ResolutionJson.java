@@ -1,8 +1,6 @@
 package dev.mp.resolve;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mp.io.CanonicalJson;
-import dev.mp.io.Json;
 import dev.mp.io.SafeUrl;
 import dev.mp.registry.DependencySpec;
 import dev.mp.registry.PackageSource;
@@ -30,21 +28,22 @@ public final class ResolutionJson {
   }
 
   /**
-   * The document as a tree (for tests and small results): what {@link #write} streams, read back.
+   * The document as text, as {@code mp --json resolve} prints it without warnings (for tests and
+   * small results).
    *
    * @param projectRoot paths inside it are shown relative to it
    */
-  public static ObjectNode of(Resolution resolution, Path projectRoot) {
+  public static String text(Resolution resolution, Path projectRoot) {
     java.io.StringWriter text = new java.io.StringWriter();
     CanonicalJson.Stream out = new CanonicalJson.Stream(text);
     out.beginObject();
     write(resolution, projectRoot, PluginMembers.NONE, out);
     try {
       out.endObject().finish();
-      return (ObjectNode) Json.readTree(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    return text.toString();
   }
 
   /**
