@@ -52,8 +52,7 @@ public final class PolicyLoader {
     Path file = projectDir.resolve(ProjectLayout.POLICY_FILE);
     byte[] bytes = AtomicFiles.readIfExists(file);
     if (bytes == null) {
-      return parse(JsonDocument.parseYamlCached(BUILT_IN_LABEL, ConfigLoader.builtInPolicy(), ErrorCode.INTERNAL_ERROR,
-          cacheDir), null);
+      return builtIn(cacheDir);
     }
     return parse(JsonDocument.parseYamlCached(ProjectLayout.POLICY_FILE, bytes, ErrorCode.POLICY_CONFIG_ERROR, cacheDir),
         file);
@@ -61,7 +60,12 @@ public final class PolicyLoader {
 
   /** The default policy shipped inside mp ({@code config/policies.default.yaml}). */
   public static Policy builtInDefault() {
-    return parse(JsonDocument.parseYaml(BUILT_IN_LABEL, ConfigLoader.builtInPolicy(), ErrorCode.INTERNAL_ERROR), null);
+    return builtIn(null);
+  }
+
+  private static Policy builtIn(Path cacheDir) {
+    return parse(JsonDocument.parseYamlCached(BUILT_IN_LABEL, ConfigLoader.builtInPolicy(), ErrorCode.INTERNAL_ERROR,
+        cacheDir), null);
   }
 
   /**
